@@ -1,0 +1,57 @@
+# Anquan: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test venv migrate messages seed serve lint format bench system-deps clean help
+
+help:
+	@echo "make run    - set up (venv, deps, migrations, demo data) and serve on http://$(HOST):$(PORT)"
+	@echo "make test   - run the whole test suite"
+	@echo "make lint   - ruff and makemigrations --check"
+	@echo "make bench  - performance benchmarks"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: messages seed
+	@bash scripts/serve.sh $(HOST) $(PORT)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: messages system-deps
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: messages
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

@@ -1,0 +1,51 @@
+"""Shared write operations: timeline rows and attachments, used by every domain module."""
+
+import secrets
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from .models import Attachment, TimelineEntry
+from .uploads import check_size, inspect_image, make_thumbnail
+
+
+def timeline_record(*, subject, actor, action, from_state="", to_state="", comment="") -> TimelineEntry:
+    """Record one state change of ``subject`` (call it inside the service's transaction)."""
+    return TimelineEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        actor=actor,
+        action=action,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        comment=comment or "",
+    )
+
+
+def attachment_add(*, subject, upload, user, role="", images_only=True) -> Attachment:
+    """Attach an uploaded file to ``subject``. Images are checked by content and get a thumbnail.
+
+    Raises ``django.core.exceptions.ValidationError`` with a user-facing message for a bad file;
+    forms call :func:`apps.core.uploads.inspect_image` first so the error shows on the field.
+    """
+    if images_only:
+        mime, _ext = inspect_image(upload)
+    else:
+        check_size(upload)
+        mime = getattr(upload, "content_type", "") or "application/octet-stream"
+    att = Attachment(
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        role=role,
+        token=secrets.token_hex(16),
+        original_name=(upload.name or "file")[:255],
+        mime_type=mime,
+        size=upload.size,
+        uploaded_by=user,
+    )
+    with transaction.atomic():
+        att.file.save(upload.name or "file", upload, save=False)
+        if mime.startswith("image/"):
+            att.thumbnail.save("thumb.jpg", make_thumbnail(upload), save=False)
+        att.save()
+    return att

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("attachments/<str:token>/", views.attachment_download, name="attachment"),
+    path("attachments/<str:token>/thumb/", views.attachment_download, {"variant": "thumb"}, name="attachment_thumb"),
+]

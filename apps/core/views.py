@@ -1,0 +1,73 @@
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .models import Attachment
+from .selectors import view_permission_for
+
+logger = logging.getLogger(__name__)
+
+
+def _database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return True, "ok"
+    except Exception as exc:  # any driver error means "down"
+        logger.warning("healthz: database unreachable: %s", exc)
+        return False, "unreachable"
+
+
+def _broker_ok():
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return True, "ok"
+    except Exception as exc:
+        logger.warning("healthz: broker unreachable: %s", exc)
+        return False, "unreachable"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """JSON health for load balancers: 200 when the database (and broker, if configured) answer."""
+    db_ok, db_state = _database_ok()
+    checks = {"database": db_state}
+    ok = db_ok
+    if settings.HEALTHZ_CHECK_BROKER:
+        broker_ok, broker_state = _broker_ok()
+        checks["broker"] = broker_state
+        ok = ok and broker_ok
+    else:
+        checks["broker"] = "not configured (tasks run in-process)"
+    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+
+
+@login_required
+@require_GET
+def attachment_download(request, token, variant="file"):
+    """Serve an attachment to a user who may see the record it belongs to; others get a 404."""
+    att = get_object_or_404(Attachment.objects.select_related("content_type"), token=token)
+    subject = att.subject
+    if subject is None or not request.user.has_perm(view_permission_for(subject), subject):
+        raise Http404
+    field = att.thumbnail if variant == "thumb" and att.thumbnail else att.file
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/jpeg" if field is att.thumbnail else att.mime_type)
+    response["Content-Disposition"] = f'inline; filename="{att.original_name.replace(chr(34), "")}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,80 @@
+"""The one way anything in Anquan tells a person something: inbox message plus e-mail, once per key."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+def _in_language(user, text) -> str:
+    """Render a (lazy) string in the recipient's language."""
+    if text is None:
+        return ""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        return str(text)
+
+
+def notify(
+    *, recipients: Iterable, key: str, subject, body="", url: str = "", email: bool = True
+) -> list[Notification]:
+    """Send ``subject``/``body`` to each recipient once for ``key``; return the newly created messages.
+
+    ``subject`` and ``body`` may be lazy translations (``gettext_lazy``/``format_lazy``): each recipient
+    gets them in their own language. A recipient who already has a message with this key gets
+    nothing new, so callers may call this as often as they like. E-mails go out after commit.
+    """
+    created = []
+    seen = set()
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        try:
+            with transaction.atomic():
+                note = Notification.objects.create(
+                    recipient=user,
+                    key=key[:200],
+                    subject=_in_language(user, subject)[:300],
+                    body=_in_language(user, body),
+                    url=url,
+                    send_email=email and bool(user.email),
+                )
+        except IntegrityError:
+            continue  # already sent for this key
+        created.append(note)
+        if note.send_email:
+            from .tasks import email_notification
+
+            transaction.on_commit(lambda pk=note.pk: email_notification.delay(pk))
+    return created
+
+
+def notification_email_send(*, notification_id: int) -> bool:
+    """E-mail one notification unless it was already e-mailed; safe to run twice at once."""
+    with transaction.atomic():
+        note = Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
+        if note is None or note.emailed_at is not None or not note.send_email:
+            return False
+        link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
+        text = note.body + (f"\n\n{link}" if link else "")
+        send_mail(note.subject, text, settings.DEFAULT_FROM_EMAIL, [note.recipient.email])
+        note.emailed_at = timezone.now()
+        note.save(update_fields=["emailed_at"])
+    return True
+
+
+def notification_mark_read(*, user, notification_ids=None) -> int:
+    """Mark the user's own notifications read (all unread ones when ``notification_ids`` is None)."""
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=list(notification_ids))
+    return qs.update(read_at=timezone.now())

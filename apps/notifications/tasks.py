@@ -1,0 +1,21 @@
+from celery import shared_task
+
+
+@shared_task(name="notifications.email_notification", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def email_notification(notification_id):
+    from .services import notification_email_send
+
+    return notification_email_send(notification_id=notification_id)
+
+
+@shared_task(name="notifications.deliver")
+def deliver(recipient_id, key, subject, body="", url=""):
+    """Deliver one ready-made message (used by reminders queued from elsewhere); once per key."""
+    from django.contrib.auth import get_user_model
+
+    from .services import notify
+
+    user = get_user_model().objects.filter(pk=recipient_id).first()
+    if user is None:
+        return 0
+    return len(notify(recipients=[user], key=key, subject=subject, body=body, url=url))

@@ -1,0 +1,25 @@
+"""Top-level URLs. The paths in SPEC.md's "Stable URLs" table are part of the product: never move them."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.core import views as core_views
+from apps.organization import account_views
+
+urlpatterns = [
+    path("", include("apps.dashboards.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/language/", account_views.language_switch, name="language_switch"),
+    path("accounts/profile/", account_views.profile, name="profile"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("organization/", include("apps.organization.urls")),
+    path("notifications/", include("apps.notifications.urls")),
+    path("files/", include("apps.core.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.STATIC_URL, document_root=settings.STATIC_ROOT)
