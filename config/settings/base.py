@@ -48,7 +48,13 @@ LOCAL_APPS = [
     "apps.core",
     "apps.organization",
     "apps.notifications",
+    "apps.hazards",
+    "apps.inspections",
+    "apps.training",
+    "apps.incidents",
+    "apps.emergency",
     "apps.dashboards",
+    "apps.demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,10 +1,11 @@
-"""Home-page panels. Each domain app registers its panels here from its AppConfig.ready().
+"""Home-page panels, one module per domain (``panels/<app>.py``), each reading its app's selectors.
 
 A panel is a function ``(request) -> dict | None`` returning the context for its template, or None
-when it has nothing to show this user. Dashboards read; nobody imports dashboards' views.
+when it has nothing for this user. Domain apps never import dashboards; dashboards read them.
+Each module calls :func:`register` at import; this package imports them all below.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,6 @@ class Panel:
     template: str
     build: object
     order: int = 100
-    roles: frozenset = field(default_factory=frozenset)  # empty: every role
 
 
 _PANELS: dict[str, Panel] = {}
@@ -30,3 +30,14 @@ def panels_for(request):
         if context is not None:
             rendered.append((panel, context))
     return rendered
+
+
+def _load():
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_load()
