@@ -1,0 +1,14 @@
+"""Every periodic task of Anquan, declared in one place.
+
+``manage.py install_schedules`` writes these into django-celery-beat (idempotent; run by ``make run``,
+by the production entrypoint and after deploys). Operators may then change times in the admin;
+re-running the command resets only the schedule of tasks listed here and leaves ``enabled`` alone.
+Reminder tasks derive what is due from database state and send through
+``apps.notifications.services.notify`` with a unique key, so a missed run is caught up by the next
+one and a doubled run sends nothing twice.
+
+Each entry: name -> {"task": dotted Celery task name, "crontab": {minute, hour, ...} or
+"every_minutes": N, "description": text}.
+"""
+
+SCHEDULES: dict[str, dict] = {}
