@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "hazards"
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/", views.hazard_detail, name="hazard_detail"),
+]

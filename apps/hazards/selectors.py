@@ -1,0 +1,106 @@
+"""Reading hazards: every query here is already scoped to what the user may see."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils import timezone
+
+from apps.core.permissions import department_scope, is_officer
+
+from .models import MOVES, Hazard
+
+
+def _base():
+    return Hazard.objects.select_related(
+        "area__floor__site", "department__head", "responsible_person", "reporter", "source_type"
+    )
+
+
+def hazard_list(*, user, filters=None):
+    """Hazards the user may see: all for officers and management; otherwise those they reported or
+    are responsible for, and those of the departments they head."""
+    qs = _base()
+    scope = department_scope(user)
+    if scope is not None:
+        qs = qs.filter(Q(reporter=user) | Q(responsible_person=user) | Q(department_id__in=scope))
+    if filters:
+        qs = qs.filter(**filters)
+    return qs
+
+
+def hazards_for_source(source):
+    """The hazards raised by one record (an inspection item, a drill, an incident action)."""
+    return Hazard.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk).order_by(
+        "created_at", "id"
+    )
+
+
+def hazard_moves_for(*, hazard, user) -> list:
+    """The moves this user may make on this hazard now: the buttons of the hazard page."""
+    return [m for m in MOVES.values() if m.sources and user.has_perm(m.perm, hazard)]
+
+
+def overdue_q(today=None):
+    today = today or timezone.localdate()
+    return Q(status__in=Hazard.DEADLINE_STATUSES, deadline__lt=today)
+
+
+def _urgent(qs):
+    return qs.order_by("deadline", "created_at", "id")
+
+
+def my_work(*, user) -> dict:
+    """Per kind of work, the hazards waiting for this user, most urgent first (querysets, unevaluated)."""
+    base = hazard_list(user=user)
+    work = {}
+    if is_officer(user):
+        work["assess"] = base.filter(status=Hazard.Status.REPORTED).order_by("created_at", "id")
+        work["verify"] = _urgent(base.filter(status=Hazard.Status.SIGNED_OFF))
+    headed = list(user.headed_department_ids)
+    plan_filter = Q(status=Hazard.Status.ASSESSED)
+    if not is_officer(user):
+        plan_filter &= Q(department_id__in=headed)
+    if is_officer(user) or headed:
+        work["plan"] = _urgent(base.filter(plan_filter))
+    work["rectify"] = _urgent(base.filter(status=Hazard.Status.RECTIFYING, responsible_person=user))
+    if headed:
+        work["sign_off"] = _urgent(base.filter(status=Hazard.Status.RECTIFIED, department_id__in=headed))
+    return work
+
+
+MY_WORK_LABELS = {
+    "assess": MOVES["assess"].label,
+    "plan": MOVES["plan"].label,
+    "rectify": MOVES["rectify"].label,
+    "sign_off": MOVES["sign_off"].label,
+    "verify": MOVES["verify"].label,
+}
+
+
+def risk_map(*, user):
+    """Open hazards per site and area, with the highest risk level of each, for the risk map."""
+    from apps.organization.models import Area
+
+    rank = Hazard.RISK_ORDER
+    open_hazards = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
+    by_area: dict[int | None, dict] = {}
+    for area_id, level, deadline, status in open_hazards.values_list("area_id", "risk_level", "deadline", "status"):
+        cell = by_area.setdefault(area_id, {"count": 0, "level": "", "overdue": 0})
+        cell["count"] += 1
+        if rank.get(level, 0) > rank.get(cell["level"], 0):
+            cell["level"] = level
+        if deadline and status in Hazard.DEADLINE_STATUSES and deadline < timezone.localdate():
+            cell["overdue"] += 1
+    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
+    sites: dict[int, dict] = {}
+    for area in areas.order_by("floor__site__name", "floor__site_id", "floor__level", "name", "id"):
+        site = area.floor.site
+        entry = sites.setdefault(site.pk, {"site": site, "areas": [], "count": 0, "level": ""})
+        cell = by_area.get(area.pk, {"count": 0, "level": "", "overdue": 0})
+        entry["areas"].append({"area": area, **cell})
+        entry["count"] += cell["count"]
+        if rank.get(cell["level"], 0) > rank.get(entry["level"], 0):
+            entry["level"] = cell["level"]
+    unplaced = by_area.get(None)
+    return {"sites": list(sites.values()), "unplaced": unplaced}
