@@ -1,17 +1,45 @@
+import io
+import re
+
 import pytest
+from django.core.management import call_command
+from django.utils import translation
 
 from tests.browser.conftest import login
-from tests.organization.factories import UserFactory
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese(message):
+    """Our own catalogue's translation of a navigation label (not Django's: its admin catalogue already
+    translates words like "Home", which would make this test pass with an empty catalogue of ours)."""
+    with translation.override("zh-hans"):
+        return translation.gettext(message)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_person_signs_in_and_switches_to_simplified_chinese(page, live_server, settings):
+def test_demo_employee_signs_in_switches_to_simplified_chinese_and_sees_the_translated_navigation(
+    page, live_server, settings
+):
     settings.AXES_ENABLED = False
-    UserFactory(username="employee", full_name="李娜")
+    call_command("seed_demo", only=["organization"], stdout=io.StringIO())
+    organisation, inbox = chinese("Organisation"), chinese("Inbox")
+    assert CJK.search(organisation), "the zh-hans catalogue has no translation for 'Organisation'"
+    assert CJK.search(inbox), "the zh-hans catalogue has no translation for 'Inbox'"
+
     login(page, live_server, "employee")
-    menu = page.locator("#main-menu")
-    assert "Home" in menu.inner_text()
+    navigation = page.locator("#mainnav")
+    assert "Organisation" in navigation.inner_text()
+    assert "Inbox" in navigation.inner_text()
+
     page.select_option("#language-select", "zh-hans")
     page.wait_for_load_state("networkidle")
-    assert "首页" in page.locator("#main-menu").inner_text()
     assert page.locator("html").get_attribute("lang") == "zh-hans"
+    text = page.locator("#mainnav").inner_text()
+    assert organisation in text
+    assert inbox in text
+    assert "Organisation" not in text
+
+    # The choice belongs to the person: another page, still in Chinese.
+    page.goto(f"{live_server.url}/organization/")
+    assert organisation in page.locator("#main-menu").inner_text()
