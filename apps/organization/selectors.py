@@ -1,21 +1,53 @@
-from django.db.models import Count, Prefetch
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.core.permissions import department_scope
 
-from .models import Area, Department, Floor, Site, User
+from .models import Area, Department, Floor, Post, Site, User
 
 
 def person_list(*, user):
-    """People the user may list: everyone for officers and management, own department(s) for heads."""
-    qs = User.objects.select_related("department", "post")
+    """People the user may list: everyone for officers and management, own department(s) for heads.
+
+    Each row carries ``is_head`` (heads a department) so lists can show roles without a query per row.
+    """
+    qs = User.objects.select_related("department", "post").annotate(
+        is_head=Exists(Department.objects.filter(head_id=OuterRef("pk")))
+    )
     scope = department_scope(user)
     if scope is None:
         return qs
     return qs.filter(department_id__in=scope)
 
 
+def person_search(*, user, query: str, limit: int = 20):
+    """Active people the user may list whose name, username or employee number matches ``query``."""
+    query = (query or "").strip()
+    qs = person_list(user=user).filter(is_active=True)
+    if query:
+        qs = qs.filter(
+            Q(full_name__icontains=query) | Q(username__icontains=query) | Q(employee_number__icontains=query)
+        )
+    return qs.order_by("full_name", "id")[:limit]
+
+
 def department_list():
     return Department.objects.select_related("head").annotate(member_count=Count("members"))
+
+
+def post_list():
+    return Post.objects.annotate(member_count=Count("members"))
+
+
+def floor_choices():
+    return Floor.objects.select_related("site")
 
 
 def site_tree():
@@ -23,3 +55,157 @@ def site_tree():
     areas = Area.objects.select_related("department").order_by("name", "id")
     floors = Floor.objects.prefetch_related(Prefetch("areas", queryset=areas))
     return Site.objects.prefetch_related(Prefetch("floors", queryset=floors))
+
+
+# --- audit trail --------------------------------------------------------------------------------------
+
+HISTORY_MODELS: dict[str, type] = {
+    "person": User,
+    "department": Department,
+    "post": Post,
+    "site": Site,
+    "floor": Floor,
+    "area": Area,
+}
+HISTORY_LABELS = {
+    "person": gettext_lazy("Person"),
+    "department": gettext_lazy("Department"),
+    "post": gettext_lazy("Post"),
+    "site": gettext_lazy("Site"),
+    "floor": gettext_lazy("Floor"),
+    "area": gettext_lazy("Area"),
+}
+HISTORY_HIDDEN_FIELDS = {"updated_at", "created_at", "calendar_token", "password", "last_login"}
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class HistoryEntry:
+    kind: str
+    record: Any  # the historical row
+    changes: list[FieldChange] = field(default_factory=list)
+    url: str = ""
+
+    @property
+    def kind_label(self):
+        return HISTORY_LABELS[self.kind]
+
+    @property
+    def action_label(self):
+        return {"+": _("created"), "~": _("changed"), "-": _("deleted")}[self.record.history_type]
+
+    @property
+    def object_label(self):
+        return str(self.record.instance)
+
+    @property
+    def when(self):
+        return self.record.history_date
+
+    @property
+    def who(self):
+        return self.record.history_user
+
+
+def history_list(*, kind: str | None = None, object_id: int | None = None):
+    """Audit rows across the organisation models, newest first, as light ``{kind, history_id}`` rows.
+
+    One UNION query, so it pages in the database; :func:`history_entries` turns a page into entries
+    with field diffs in a fixed number of queries.
+    """
+    parts = []
+    for key, model in HISTORY_MODELS.items():
+        if kind and key != kind:
+            continue
+        qs = model.history.all()
+        if object_id is not None:
+            qs = qs.filter(id=object_id)
+        parts.append(
+            qs.order_by()
+            .annotate(kind=Value(key, output_field=CharField()))
+            .values("history_date", "history_id", "kind")
+        )
+    if not parts:
+        return User.history.none().values("history_date", "history_id")
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return combined.order_by("-history_date", "-history_id")
+
+
+def history_entries(rows) -> list[HistoryEntry]:
+    """Load the historical rows named by ``rows`` (from :func:`history_list`) with their diffs."""
+    ids_by_kind: dict[str, list[int]] = {}
+    for row in rows:
+        ids_by_kind.setdefault(row["kind"], []).append(row["history_id"])
+    loaded: dict[tuple[str, int], HistoryEntry] = {}
+    related_ids: dict[type, set] = {}
+    pending: list[tuple[HistoryEntry, Any, Any]] = []
+    for key, ids in ids_by_kind.items():
+        model = HISTORY_MODELS[key]
+        manager = model.history.model._default_manager
+        previous = (
+            manager.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        records = manager.filter(history_id__in=ids).select_related("history_user").annotate(prev_id=Subquery(previous))
+        records = list(records)
+        prevs = manager.in_bulk([r.prev_id for r in records if r.prev_id])
+        for record in records:
+            entry = HistoryEntry(kind=key, record=record, url=_history_url(key, record))
+            loaded[(key, record.history_id)] = entry
+            prev = prevs.get(record.prev_id)
+            if prev is None or record.history_type != "~":
+                continue
+            delta = record.diff_against(prev, excluded_fields=HISTORY_HIDDEN_FIELDS)
+            for change in delta.changes:
+                model_field = model._meta.get_field(change.field)
+                if model_field.is_relation:
+                    related_ids.setdefault(model_field.related_model, set()).update(
+                        v for v in (change.old, change.new) if v is not None
+                    )
+                pending.append((entry, model_field, change))
+    related = {model: model._default_manager.in_bulk(ids) for model, ids in related_ids.items()}
+    for entry, model_field, change in pending:
+        entry.changes.append(
+            FieldChange(
+                field=str(model_field.verbose_name),
+                old=_display(model_field, change.old, related),
+                new=_display(model_field, change.new, related),
+            )
+        )
+    return [loaded[(row["kind"], row["history_id"])] for row in rows if (row["kind"], row["history_id"]) in loaded]
+
+
+def _display(model_field, value, related) -> str:
+    if value is None or value == "":
+        return "—"
+    if model_field.is_relation:
+        obj = related.get(model_field.related_model, {}).get(value)
+        return str(obj) if obj is not None else f"#{value}"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def _history_url(kind: str, record) -> str:
+    if record.history_type == "-":
+        return ""
+    if kind == "person":
+        return reverse("organization:person_detail", args=[record.id])
+    if kind == "department":
+        return reverse("organization:department_detail", args=[record.id])
+    if kind == "site":
+        return reverse("organization:site_detail", args=[record.id])
+    if kind == "floor":
+        return reverse("organization:site_detail", args=[record.site_id])
+    if kind == "post":
+        return reverse("organization:structure") + f"#post-{record.id}"
+    return reverse("organization:structure")

@@ -1,0 +1,31 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Post, User
+
+
+class PersonFilter(django_filters.FilterSet):
+    """The people list and its CSV export share this filter."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    department = django_filters.ModelChoiceFilter(queryset=Department.objects.all(), label=_("Department"))
+    post = django_filters.ModelChoiceFilter(queryset=Post.objects.all(), label=_("Post"))
+    role = django_filters.ChoiceFilter(choices=User.Role.choices, label=_("Role"))
+    is_active = django_filters.BooleanFilter(
+        label=_("Active"),
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
+    )
+
+    class Meta:
+        model = User
+        fields = ["q", "department", "post", "role", "is_active"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(full_name__icontains=value) | Q(username__icontains=value) | Q(employee_number__icontains=value)
+        )
