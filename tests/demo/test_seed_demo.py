@@ -57,8 +57,7 @@ def test_people_have_chinese_names_employee_numbers_posts_and_hire_dates():
 
 
 @pytest.mark.parametrize("username", DEMO_LOGINS)
-def test_each_demo_login_signs_in_with_the_demo_password(client, settings, username):
-    settings.AXES_ENABLED = False
+def test_each_demo_login_signs_in_with_the_demo_password(client, username):
     seed_demo()
     response = client.post("/accounts/login/", {"username": username, "password": "safety-first"})
     assert response.status_code == 302, response.content[:500]
@@ -104,8 +103,7 @@ def test_running_seed_demo_twice_keeps_the_same_people_and_structure():
     assert list(Department.objects.order_by("code").values_list("code", "head__username")) == heads
 
 
-def test_a_demo_login_whose_password_was_changed_works_again_after_seeding(client, settings):
-    settings.AXES_ENABLED = False
+def test_a_demo_login_whose_password_was_changed_works_again_after_seeding():
     seed_demo()
     officer = User.objects.get(username="officer")
     officer.set_password("something-else-entirely")
