@@ -11,4 +11,10 @@ Each entry: name -> {"task": dotted Celery task name, "crontab": {minute, hour, 
 "every_minutes": N, "description": text}.
 """
 
-SCHEDULES: dict[str, dict] = {}
+SCHEDULES: dict[str, dict] = {
+    "training-daily": {
+        "task": "training.daily",
+        "crontab": {"minute": "15", "hour": "6"},
+        "description": "Training: refresher and periodic assignments, timed-out exams, reminders (R6.4.3).",
+    },
+}
