@@ -112,3 +112,13 @@ def test_every_message_has_a_simplified_chinese_translation(tmp_path, monkeypatc
             f"(fill locale/zh_Hans/LC_MESSAGES/django.po; scripts/untranslated.py lists them):\n{listing}",
             pytrace=False,
         )
+
+
+def test_the_untranslated_script_prints_what_is_missing_and_exits_nonzero(tmp_path, capsys):
+    catalogue = tmp_path / "django.po"
+    catalogue.write_text('msgid "Inbox"\nmsgstr "收件箱"\n\nmsgid "Organisation"\nmsgstr ""\n', encoding="utf-8")
+    assert po.main([str(catalogue)]) == 1
+    assert 'msgid "Organisation"' in capsys.readouterr().out
+    catalogue.write_text('msgid "Inbox"\nmsgstr "收件箱"\n', encoding="utf-8")
+    assert po.main(["--count", str(catalogue)]) == 0
+    assert capsys.readouterr().out.strip() == "0"
