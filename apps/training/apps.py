@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "apps.training"
     verbose_name = _("Training")
+
+    def ready(self):
+        from apps.organization import hooks
+
+        from . import services
+
+        # R6.4.1 and R6.4.2: organisation tells us about hires and post changes through explicit hooks.
+        hooks.register_on_hire(services.on_hire)
+        hooks.register_on_post_change(services.on_post_change)

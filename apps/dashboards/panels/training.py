@@ -1,0 +1,32 @@
+"""Training panels on the home page: my training (everyone), the team's compliance (heads, company)."""
+
+from apps.training import selectors
+
+from . import Panel, register
+
+
+def my_training(request):
+    user = request.user
+    assignments = list(selectors.my_open_assignments(person=user)[:5])
+    return {"clearance": selectors.training_clearance(user), "assignments": assignments}
+
+
+def team_training(request):
+    user = request.user
+    if not user.has_perm("training.view_team"):
+        return None
+    rows = selectors.team_overview(user=user)
+    if not rows:
+        return None
+    not_cleared = [r for r in rows if not r["clearance"].cleared]
+    return {
+        "total": len(rows),
+        "cleared": len(rows) - len(not_cleared),
+        "not_cleared": not_cleared[:8],
+        "overdue": sum(r["overdue"] for r in rows),
+        "open": sum(r["open"] for r in rows),
+    }
+
+
+register(Panel(key="training_my", template="dashboards/panels/training_my.html", build=my_training, order=20))
+register(Panel(key="training_team", template="dashboards/panels/training_team.html", build=team_training, order=21))

@@ -1,0 +1,206 @@
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.organization.models import Area, Department, Post, User
+
+from .models import Course, Material, PlanLine, Question, Requirement
+
+MAX_OPTIONS = 6
+
+
+def _people_from_text(text):
+    """Usernames or employee numbers, separated by commas, spaces or new lines."""
+    tokens = [t for t in (text or "").replace(",", " ").split() if t]
+    if not tokens:
+        return [], []
+    found = list(User.objects.filter(Q(username__in=tokens) | Q(employee_number__in=tokens), is_active=True))
+    known = {u.username for u in found} | {u.employee_number for u in found}
+    return found, [t for t in tokens if t not in known]
+
+
+class CourseForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = [
+            "code",
+            "name",
+            "name_zh",
+            "category",
+            "method",
+            "description",
+            "description_zh",
+            "duration_minutes",
+            "validity_months",
+            "is_active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "description_zh": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"name": _("title (English)"), "name_zh": _("title (Chinese)")}
+
+
+class ExamForm(forms.Form):
+    question_count = forms.IntegerField(label=_("questions per attempt"), min_value=1, max_value=200, initial=10)
+    pass_mark = forms.IntegerField(label=_("pass mark (%)"), min_value=1, max_value=100, initial=80)
+    time_limit_minutes = forms.IntegerField(label=_("time limit (minutes)"), min_value=1, max_value=600, initial=20)
+    max_attempts = forms.IntegerField(label=_("attempt limit (0: no limit)"), min_value=0, max_value=50, initial=3)
+    show_wrong_questions = forms.BooleanField(label=_("show wrong questions after submission"), required=False)
+    show_correct_answers = forms.BooleanField(label=_("show the correct answers after submission"), required=False)
+
+
+class MaterialForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+    file = forms.FileField(label=_("file"), required=False)
+
+    class Meta:
+        model = Material
+        fields = ["title", "title_zh", "url", "text", "text_zh"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4}), "text_zh": forms.Textarea(attrs={"rows": 4})}
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=Question.Kind.choices)
+    text = forms.CharField(label=_("question (English)"), widget=forms.Textarea(attrs={"rows": 2}))
+    text_zh = forms.CharField(label=_("question (Chinese)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(1, MAX_OPTIONS + 1):
+            self.fields[f"option_{i}"] = forms.CharField(label=_("answer %(n)d (English)") % {"n": i}, required=False)
+            self.fields[f"option_{i}_zh"] = forms.CharField(
+                label=_("answer %(n)d (Chinese)") % {"n": i}, required=False
+            )
+            self.fields[f"option_{i}_correct"] = forms.BooleanField(label=_("correct"), required=False)
+
+    def option_rows(self):
+        return [
+            (self[f"option_{i}"], self[f"option_{i}_zh"], self[f"option_{i}_correct"])
+            for i in range(1, MAX_OPTIONS + 1)
+        ]
+
+    def options(self):
+        data = self.cleaned_data
+        return [
+            (data.get(f"option_{i}", ""), data.get(f"option_{i}_zh", ""), data.get(f"option_{i}_correct", False))
+            for i in range(1, MAX_OPTIONS + 1)
+        ]
+
+
+class RequirementForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
+    trigger = forms.ChoiceField(label=_("when"), choices=Requirement.Trigger.choices)
+    audience = forms.ChoiceField(label=_("who"), choices=Requirement.Audience.choices)
+    departments = forms.ModelMultipleChoiceField(
+        label=_("departments"), queryset=Department.objects.all(), required=False
+    )
+    posts = forms.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
+    due_days = forms.IntegerField(label=_("days to complete"), min_value=0, max_value=365, initial=14)
+    renew_lead_days = forms.IntegerField(label=_("reassign days before expiry"), min_value=0, max_value=365, initial=30)
+
+
+class AssignmentForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
+    due_date = forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
+    people = forms.CharField(
+        label=_("people"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Usernames or employee numbers, separated by commas or spaces."),
+    )
+    department = forms.ModelChoiceField(
+        label=_("everyone in department"), queryset=Department.objects.all(), required=False
+    )
+    post = forms.ModelChoiceField(label=_("everyone in post"), queryset=Post.objects.all(), required=False)
+
+    def clean(self):
+        data = super().clean()
+        found, unknown = _people_from_text(data.get("people"))
+        if unknown:
+            self.add_error("people", _("Unknown: %(names)s") % {"names": ", ".join(unknown)})
+        group = list(found)
+        if data.get("department"):
+            group += list(User.objects.filter(is_active=True, department=data["department"]))
+        if data.get("post"):
+            group += list(User.objects.filter(is_active=True, post=data["post"]))
+        unique = {u.pk: u for u in group}
+        if not unique and not self.errors:
+            raise forms.ValidationError(_("Choose at least one person, a department or a post."))
+        data["group"] = list(unique.values())
+        return data
+
+
+class CompletionForm(forms.Form):
+    person = forms.CharField(label=_("person"), help_text=_("Username or employee number."))
+    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.all())
+    completed_on = forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_person(self):
+        found, unknown = _people_from_text(self.cleaned_data["person"])
+        if unknown or len(found) != 1:
+            raise forms.ValidationError(_("Give one known username or employee number."))
+        return found[0]
+
+
+class SessionForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
+    starts_at = forms.DateTimeField(label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    duration_minutes = forms.IntegerField(label=_("duration (minutes)"), min_value=5, max_value=1440, initial=60)
+    area = forms.ModelChoiceField(label=_("place"), queryset=Area.objects.filter(is_active=True), required=False)
+    trainer = forms.CharField(label=_("trainer"), required=False, help_text=_("Username or employee number."))
+    capacity = forms.IntegerField(label=_("capacity"), min_value=1, max_value=1000, initial=20)
+
+    def clean_trainer(self):
+        if not self.cleaned_data.get("trainer"):
+            return None
+        found, unknown = _people_from_text(self.cleaned_data["trainer"])
+        if unknown or len(found) != 1:
+            raise forms.ValidationError(_("Give one known username or employee number."))
+        return found[0]
+
+
+class PlanLineForm(forms.ModelForm):
+    class Meta:
+        model = PlanLine
+        fields = ["year", "month", "course", "method", "departments"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["month"].widget = forms.Select(choices=[(m, m) for m in range(1, 13)])
+
+
+class MatrixFilterForm(forms.Form):
+    q = forms.CharField(label=_("search"), required=False)
+    department = forms.ModelChoiceField(label=_("department"), queryset=Department.objects.all(), required=False)
+    post = forms.ModelChoiceField(label=_("post"), queryset=Post.objects.all(), required=False)
+    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True), required=False)
+    category = forms.ChoiceField(
+        label=_("category"), choices=[("", "---------")] + Course.Category.choices, required=False
+    )
+    status = forms.ChoiceField(
+        label=_("status"),
+        required=False,
+        choices=[
+            ("", "---------"),
+            ("passed", _("Passed")),
+            ("due", _("Due")),
+            ("overdue", _("Overdue")),
+            ("expired", _("Expired")),
+        ],
+    )
+
+    def filters(self):
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "q": data.get("q"),
+            "department": data["department"].pk if data.get("department") else None,
+            "post": data["post"].pk if data.get("post") else None,
+            "course": data["course"].pk if data.get("course") else None,
+            "category": data.get("category"),
+            "status": data.get("status"),
+        }

@@ -1,0 +1,45 @@
+"""Who may do what in training. List scoping lives in selectors (``department_scope``)."""
+
+import rules
+
+from apps.core.permissions import is_active_user, is_company_wide, is_department_head, is_officer
+
+
+@rules.predicate
+def owns_record(user, obj):
+    """The person the attempt, record or assignment belongs to."""
+    return obj is not None and getattr(obj, "person_id", None) == user.pk
+
+
+@rules.predicate
+def heads_record_persons_department(user, obj):
+    person = getattr(obj, "person", None) if obj is not None and hasattr(obj, "person_id") else obj
+    dept_id = getattr(person, "department_id", None)
+    return dept_id is not None and dept_id in user.headed_department_ids
+
+
+@rules.predicate
+def is_session_trainer(user, session):
+    return session is not None and session.trainer_id == user.pk
+
+
+rules.add_perm("training.view_course", is_active_user)
+rules.add_perm("training.manage_courses", is_officer)
+rules.add_perm("training.view_statistics", is_officer)
+rules.add_perm("training.take_exam", is_active_user)
+# Exam answers are personal: the person and the safety officers, nobody else (SPEC "Who uses it").
+rules.add_perm("training.view_attempt", owns_record | is_officer)
+rules.add_perm("training.view_matrix", is_company_wide | is_department_head)
+rules.add_perm("training.view_team", is_company_wide | is_department_head)
+rules.add_perm("training.view_new_hires", is_company_wide)
+rules.add_perm("training.manage_requirements", is_officer)
+rules.add_perm("training.assign", is_officer | is_department_head)
+rules.add_perm("training.assign_person", is_officer | heads_record_persons_department)
+rules.add_perm("training.cancel_assignment", is_officer)
+rules.add_perm("training.manage_sessions", is_officer)
+rules.add_perm("training.take_attendance", is_officer | is_session_trainer)
+rules.add_perm("training.enrol", is_active_user)
+rules.add_perm("training.view_certificate", owns_record | is_company_wide | heads_record_persons_department)
+rules.add_perm("training.record_completion", is_officer)
+rules.add_perm("training.view_plan", is_active_user)
+rules.add_perm("training.manage_plan", is_officer)

@@ -1,0 +1,600 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.csv_export import csv_response
+from apps.core.exceptions import ApplicationError
+from apps.core.pagination import paginate
+from apps.core.pdf import pdf_response, render_pdf
+from apps.core.selectors import attachments_for, timeline_for
+
+from . import selectors, services
+from .forms import (
+    AssignmentForm,
+    CompletionForm,
+    CourseForm,
+    ExamForm,
+    MaterialForm,
+    MatrixFilterForm,
+    PlanLineForm,
+    QuestionForm,
+    RequirementForm,
+    SessionForm,
+)
+from .models import Completion, Course, Exam, ExamAttempt, Question, Requirement, TrainingSession
+
+
+def _need(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+# --- courses -----------------------------------------------------------------------------------
+
+
+@login_required
+def course_list(request):
+    filters = {k: request.GET.get(k, "") for k in ("q", "category", "method")}
+    page = paginate(request, selectors.course_list(user=request.user, filters=filters))
+    context = {
+        "page": page,
+        "filters": filters,
+        "categories": Course.Category.choices,
+        "methods": Course.Method.choices,
+    }
+    return render(request, "training/course_list.html", context)
+
+
+@login_required
+def course_detail(request, pk):
+    course = get_object_or_404(selectors.course_list(user=request.user), pk=pk)
+    exam = Exam.objects.filter(course=course).first()
+    materials = list(course.materials.all())
+    for material in materials:
+        material.files = list(attachments_for(material))
+    context = {
+        "course": course,
+        "exam": exam,
+        "materials": materials,
+        "attempts_left": services.attempts_left(person=request.user, exam=exam) if exam else None,
+        "running": ExamAttempt.objects.filter(
+            exam=exam, person=request.user, status=ExamAttempt.Status.IN_PROGRESS
+        ).first()
+        if exam
+        else None,
+        "sessions": selectors.session_list(user=request.user, upcoming_only=True).filter(course=course),
+        "question_count": course.questions.filter(is_active=True).count(),
+    }
+    if request.user.has_perm("training.manage_courses"):
+        context["timeline"] = timeline_for(course)
+    return render(request, "training/course_detail.html", context)
+
+
+@login_required
+def course_create(request, pk=None):
+    _need(request, "training.manage_courses")
+    course = get_object_or_404(Course, pk=pk) if pk else None
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        course = services.course_save(user=request.user, course=form.save(commit=False))
+        messages.success(request, _("Course saved."))
+        return redirect(course)
+    return render(request, "training/course_form.html", {"form": form, "course": course})
+
+
+@login_required
+def exam_settings(request, pk):
+    _need(request, "training.manage_courses")
+    course = get_object_or_404(Course, pk=pk)
+    exam = Exam.objects.filter(course=course).first()
+    initial = (
+        {
+            f: getattr(exam, f)
+            for f in (
+                "question_count",
+                "pass_mark",
+                "time_limit_minutes",
+                "max_attempts",
+                "show_wrong_questions",
+                "show_correct_answers",
+            )
+        }
+        if exam
+        else {"show_wrong_questions": True}
+    )
+    form = ExamForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.exam_save(user=request.user, course=course, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Exam saved."))
+            return redirect(course)
+    return render(request, "training/exam_form.html", {"form": form, "course": course})
+
+
+@login_required
+def material_add(request, pk):
+    _need(request, "training.manage_courses")
+    course = get_object_or_404(Course, pk=pk)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.material_add(
+                user=request.user,
+                course=course,
+                title=data["title"],
+                title_zh=data["title_zh"],
+                url=data["url"],
+                text=data["text"],
+                text_zh=data["text_zh"],
+                upload=data.get("file"),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(course)
+    return render(request, "training/material_form.html", {"form": form, "course": course})
+
+
+@login_required
+def question_list(request, pk):
+    _need(request, "training.manage_courses")
+    course = get_object_or_404(Course, pk=pk)
+    questions = course.questions.prefetch_related("options").order_by("-is_active", "id")
+    return render(request, "training/question_list.html", {"course": course, "questions": questions})
+
+
+@login_required
+def question_create(request, pk):
+    _need(request, "training.manage_courses")
+    course = get_object_or_404(Course, pk=pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.question_create(
+                user=request.user,
+                course=course,
+                kind=data["kind"],
+                text=data["text"],
+                text_zh=data["text_zh"],
+                options=form.options(),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Question added."))
+            return redirect("training:question_list", pk=course.pk)
+    return render(request, "training/question_form.html", {"form": form, "course": course})
+
+
+@require_POST
+@login_required
+def question_retire(request, pk):
+    _need(request, "training.manage_courses")
+    question = get_object_or_404(Question, pk=pk)
+    services.question_retire(user=request.user, question=question)
+    return redirect("training:question_list", pk=question.course_id)
+
+
+@login_required
+def exam_statistics(request, pk):
+    _need(request, "training.view_statistics")
+    course = get_object_or_404(Course, pk=pk)
+    attempts = ExamAttempt.objects.filter(exam__course=course, status=ExamAttempt.Status.SUBMITTED)
+    context = {
+        "course": course,
+        "rows": selectors.item_statistics(course=course),
+        "attempt_count": attempts.count(),
+        "pass_count": attempts.filter(passed=True).count(),
+    }
+    return render(request, "training/exam_statistics.html", context)
+
+
+# --- exams -------------------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def exam_start(request, pk):
+    course = get_object_or_404(selectors.course_list(user=request.user), pk=pk)
+    try:
+        attempt = services.exam_attempt_start(user=request.user, course=course)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(course)
+    return redirect(attempt)
+
+
+def _own_attempt(request, pk):
+    """Only the person taking the exam may answer or submit it."""
+    return get_object_or_404(ExamAttempt.objects.select_related("exam"), pk=pk, person=request.user)
+
+
+@login_required
+def attempt_detail(request, pk):
+    attempt = get_object_or_404(selectors.attempt_list(user=request.user).select_related("exam"), pk=pk)
+    if attempt.status == ExamAttempt.Status.IN_PROGRESS and timezone.now() > attempt.deadline:
+        if attempt.person_id == request.user.pk:
+            attempt = services.exam_attempt_submit(user=request.user, attempt=attempt)
+    if attempt.status == ExamAttempt.Status.IN_PROGRESS:
+        if attempt.person_id != request.user.pk:
+            raise Http404
+        items = selectors.attempt_items_for_display(attempt)
+        context = {
+            "attempt": attempt,
+            "items": items,
+            "course": attempt.exam.course,
+            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+        }
+        return render(request, "training/attempt_take.html", context)
+    return _render_result(request, attempt)
+
+
+def _render_result(request, attempt):
+    exam = attempt.exam
+    wrong = []
+    show_wrong = exam.show_wrong_questions or request.user.has_perm("training.view_statistics")
+    show_correct = exam.show_correct_answers or request.user.has_perm("training.view_statistics")
+    if show_wrong:
+        for item in (
+            attempt.items.filter(is_correct=False).select_related("question").prefetch_related("question__options")
+        ):
+            options = {o.pk: o for o in item.question.options.all()}
+            wrong.append(
+                {
+                    "question": item.question,
+                    "chosen": [options[o] for o in item.selected if o in options],
+                    "correct": [o for o in options.values() if o.is_correct] if show_correct else None,
+                }
+            )
+    completion = Completion.objects.filter(attempt=attempt).first()
+    context = {
+        "attempt": attempt,
+        "course": exam.course,
+        "wrong": wrong,
+        "show_wrong": show_wrong,
+        "completion": completion,
+        "attempts_left": services.attempts_left(person=attempt.person, exam=exam),
+    }
+    return render(request, "training/attempt_result.html", context)
+
+
+@require_POST
+@login_required
+def attempt_answer(request, pk):
+    """htmx autosave of one answer; returns a small status fragment."""
+    attempt = _own_attempt(request, pk)
+    item_id = request.GET.get("item") or request.POST.get("item")
+    try:
+        result = services.exam_answer_save(
+            user=request.user, attempt=attempt, item_id=item_id, option_ids=request.POST.getlist(f"q-{item_id}")
+        )
+    except ApplicationError as exc:
+        return HttpResponse(f'<span class="text-danger small">{exc.message}</span>', status=200)
+    if result.saved:
+        return HttpResponse(f'<span class="text-success small"><i class="bi bi-check2"></i> {_("Saved")}</span>')
+    return HttpResponse(f'<span class="text-danger small">{result.message}</span>')
+
+
+@require_POST
+@login_required
+def attempt_submit(request, pk):
+    attempt = _own_attempt(request, pk)
+    answers = {}
+    for key in request.POST:
+        if key.startswith("q-"):
+            answers[key[2:]] = request.POST.getlist(key)
+    try:
+        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt, answers=answers)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(attempt)
+
+
+# --- my training, team, new hires ------------------------------------------------------------
+
+
+@login_required
+def my_training(request):
+    user = request.user
+    assignments = list(selectors.my_open_assignments(person=user))
+    context = {
+        "clearance": selectors.training_clearance(user),
+        "assignments": assignments,
+        "records": selectors.my_records(person=user),
+        "attempts": selectors.my_attempts(person=user)[:20],
+        "sessions": selectors.session_list(user=user, upcoming_only=True).filter(
+            course_id__in=[a.course_id for a in assignments]
+        ),
+        "enrolled_ids": set(user.training_enrolments.values_list("session_id", flat=True)),
+        "today": timezone.localdate(),
+    }
+    return render(request, "training/my_training.html", context)
+
+
+@login_required
+def team(request):
+    _need(request, "training.view_team")
+    department = request.GET.get("department") or None
+    rows = selectors.team_overview(user=request.user, department_id=department)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "cleared_count": sum(1 for r in rows if r["clearance"].cleared),
+        "total": len(rows),
+        "filter_form": MatrixFilterForm(request.GET or None),
+    }
+    return render(request, "training/team.html", context)
+
+
+@login_required
+def new_hires(request):
+    _need(request, "training.view_new_hires")
+    rows = selectors.new_hires_not_cleared(user=request.user)
+    return render(request, "training/new_hires.html", {"rows": rows})
+
+
+# --- compliance matrix -------------------------------------------------------------------------
+
+
+@login_required
+def matrix(request):
+    _need(request, "training.view_matrix")
+    form = MatrixFilterForm(request.GET or None)
+    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    page = Paginator(data.rows, 100).get_page(request.GET.get("page"))
+    context = {"form": form, "matrix": data, "page": page}
+    return render(request, "training/matrix.html", context)
+
+
+@login_required
+def matrix_export(request):
+    _need(request, "training.view_matrix")
+    form = MatrixFilterForm(request.GET or None)
+    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in data.courses]
+
+    def rows():
+        for row in data.rows:
+            p = row.person
+            yield [p.employee_number, str(p), p.department or "", p.post or ""] + [
+                f"{c.label} {c.date.isoformat()}" if c.date else str(c.label) for c in row.cells
+            ]
+
+    return csv_response(filename="training-matrix", header=header, rows=rows())
+
+
+# --- requirements and assignments --------------------------------------------------------------
+
+
+@login_required
+def requirement_list(request):
+    _need(request, "training.manage_requirements")
+    reqs = Requirement.objects.select_related("course").prefetch_related("departments", "posts")
+    return render(request, "training/requirement_list.html", {"requirements": reqs})
+
+
+@login_required
+def requirement_create(request):
+    _need(request, "training.manage_requirements")
+    form = RequirementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.requirement_create(user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Requirement saved."))
+            return redirect("training:requirement_list")
+    return render(request, "training/form.html", {"form": form, "title": _("New training requirement")})
+
+
+@require_POST
+@login_required
+def requirement_deactivate(request, pk):
+    _need(request, "training.manage_requirements")
+    services.requirement_deactivate(user=request.user, requirement=get_object_or_404(Requirement, pk=pk))
+    return redirect("training:requirement_list")
+
+
+@login_required
+def assignment_list(request):
+    _need(request, "training.assign")
+    qs = selectors.assignment_list(user=request.user)
+    status = request.GET.get("status", "open")
+    if status:
+        qs = qs.filter(status=status)
+    page = paginate(request, qs.order_by("due_date", "id"))
+    return render(request, "training/assignment_list.html", {"page": page, "status": status})
+
+
+@login_required
+def assignment_create(request):
+    _need(request, "training.assign")
+    form = AssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.assignment_create(
+                user=request.user, people=data["group"], course=data["course"], due_date=data["due_date"]
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("%(n)d assignments created.") % {"n": len(created)})
+            return redirect("training:assignment_list")
+    return render(request, "training/form.html", {"form": form, "title": _("Assign training")})
+
+
+@require_POST
+@login_required
+def assignment_cancel(request, pk):
+    _need(request, "training.cancel_assignment")
+    assignment = get_object_or_404(selectors.assignment_list(user=request.user), pk=pk)
+    try:
+        services.assignment_cancel(user=request.user, assignment=assignment, comment=request.POST.get("comment", ""))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:assignment_list")
+
+
+@login_required
+def record_create(request):
+    _need(request, "training.record_completion")
+    form = CompletionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.completion_record(user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Training record saved."))
+            return redirect("training:matrix")
+    return render(request, "training/form.html", {"form": form, "title": _("Record a completed training")})
+
+
+# --- sessions ----------------------------------------------------------------------------------
+
+
+@login_required
+def session_list(request):
+    upcoming = request.GET.get("all") != "1"
+    qs = selectors.session_list(user=request.user, upcoming_only=upcoming)
+    page = paginate(request, qs)
+    mine = set(request.user.training_enrolments.values_list("session_id", flat=True))
+    return render(request, "training/session_list.html", {"page": page, "upcoming": upcoming, "mine": mine})
+
+
+@login_required
+def session_create(request):
+    _need(request, "training.manage_sessions")
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(session)
+    return render(request, "training/form.html", {"form": form, "title": _("New training session")})
+
+
+@login_required
+def session_detail(request, pk):
+    session = get_object_or_404(selectors.session_list(user=request.user), pk=pk)
+    can_mark = request.user.has_perm("training.take_attendance", session)
+    context = {
+        "session": session,
+        "enrolments": selectors.session_enrolments(session=session) if can_mark else None,
+        "is_enrolled": session.enrolments.filter(person=request.user).exists(),
+        "can_mark": can_mark,
+    }
+    return render(request, "training/session_detail.html", context)
+
+
+@require_POST
+@login_required
+def session_enrol(request, pk):
+    session = get_object_or_404(TrainingSession, pk=pk)
+    try:
+        services.session_enrol(user=request.user, session=session)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("You are enrolled."))
+    return redirect(session)
+
+
+@require_POST
+@login_required
+def session_attendance(request, pk):
+    session = get_object_or_404(TrainingSession.objects.select_related("course"), pk=pk)
+    _need(request, "training.take_attendance", session)
+    from apps.organization.models import User
+
+    person = get_object_or_404(User, pk=request.POST.get("person"))
+    attended = request.POST.get("attended") == "1"
+    try:
+        enrolment = services.session_attendance_mark(
+            user=request.user, session=session, person=person, attended=attended
+        )
+    except ApplicationError as exc:
+        if request.htmx:
+            return HttpResponse(f'<span class="text-danger small">{exc.message}</span>')
+        messages.error(request, exc.message)
+        return redirect(session)
+    if request.htmx:
+        return render(request, "training/session_detail.html#attendance_row", {"e": enrolment, "session": session})
+    return redirect(session)
+
+
+# --- plan --------------------------------------------------------------------------------------
+
+
+@login_required
+def plan(request):
+    _need(request, "training.view_plan")
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    rows, overall = selectors.plan_progress(year=year)
+    return render(request, "training/plan.html", {"rows": rows, "overall": overall, "year": year})
+
+
+@login_required
+def plan_line_create(request):
+    _need(request, "training.manage_plan")
+    form = PlanLineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            line = services.plan_line_create(
+                user=request.user,
+                year=data["year"],
+                month=data["month"],
+                course=data["course"],
+                method=data["method"],
+                departments=data["departments"],
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(line)
+    return render(request, "training/form.html", {"form": form, "title": _("New plan line")})
+
+
+# --- certificates ------------------------------------------------------------------------------
+
+
+@login_required
+def certificate_pdf(request, pk):
+    record = get_object_or_404(Completion.objects.select_related("person", "course", "person__department"), pk=pk)
+    if not request.user.has_perm("training.view_certificate", record):
+        raise Http404
+    verify_url = request.build_absolute_uri(reverse("training:verify", args=[record.code]))
+    pdf = render_pdf(
+        "training/certificate_pdf.html", {"record": record, "verify_url": verify_url, "today": timezone.localdate()}
+    )
+    return pdf_response(pdf, f"certificate-{record.code}.pdf", inline=False)
+
+
+def verify(request, code):
+    """Public: confirms a certificate code; shows only validity, name, course and dates."""
+    record = Completion.objects.select_related("person", "course").filter(code=code.strip().upper()).first()
+    today = timezone.localdate()
+    context = {"record": record, "valid": record.is_valid_on(today) if record else False, "code": code}
+    response = render(request, "training/verify.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
