@@ -1,7 +1,15 @@
-"""Settings for pytest. DATABASE_URL selects PostgreSQL in CI; SQLite otherwise."""
+"""Settings for pytest. DATABASE_URL selects PostgreSQL in CI; SQLite otherwise.
+
+The SQLite test database is a file (one per test process, in the temp directory) rather than
+in-memory, so that the tests which start real Celery/beat processes can share it with them.
+"""
+
+import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,3 +22,10 @@ HEALTHZ_CHECK_BROKER = False
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 LANGUAGE_CODE = "en"
 REQUIRE_SERVICES = env.bool("REQUIRE_SERVICES", default=False)
+# Where the real-service tests find Redis (CI sets it; DB 15 keeps clear of a developer's data).
+CELERY_TEST_BROKER_URL = env("CELERY_TEST_BROKER_URL", default="redis://127.0.0.1:6379/15")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"anquan-test-{os.getpid()}.sqlite3"),
+    }
