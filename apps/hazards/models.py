@@ -208,7 +208,12 @@ class Move:
     sources: tuple
     target: str
     label: object
-    perm: str
+    verb: object
+
+    @property
+    def perm(self) -> str:
+        """The rules permission for this move, e.g. ``hazards.sign_off_hazard``."""
+        return "hazards.add_hazard" if self.name == "report" else f"hazards.{self.name}_hazard"
 
 
 _S = Hazard.Status
@@ -218,15 +223,15 @@ _S = Hazard.Status
 MOVES: dict[str, Move] = {
     m.name: m
     for m in (
-        Move("report", (), _S.REPORTED, _("Reported"), "hazards.add_hazard"),
-        Move("assess", (_S.REPORTED,), _S.ASSESSED, _("Assessed"), "hazards.assess_hazard"),
-        Move("reject", (_S.REPORTED,), _S.REJECTED, _("Rejected"), "hazards.reject_hazard"),
-        Move("plan", (_S.ASSESSED,), _S.RECTIFYING, _("Rectification planned"), "hazards.plan_hazard"),
-        Move("rectify", (_S.RECTIFYING,), _S.RECTIFIED, _("Rectified"), "hazards.rectify_hazard"),
-        Move("sign_off", (_S.RECTIFIED,), _S.SIGNED_OFF, _("Signed off"), "hazards.sign_off_hazard"),
-        Move("return", (_S.RECTIFIED,), _S.RECTIFYING, _("Returned for rework"), "hazards.return_hazard"),
-        Move("verify", (_S.SIGNED_OFF,), _S.CLOSED, _("Verified and closed"), "hazards.verify_hazard"),
-        Move("reopen", (_S.SIGNED_OFF, _S.CLOSED), _S.RECTIFYING, _("Reopened"), "hazards.reopen_hazard"),
+        Move("report", (), _S.REPORTED, _("Reported"), _("Report")),
+        Move("assess", (_S.REPORTED,), _S.ASSESSED, _("Assessed"), _("Assess")),
+        Move("reject", (_S.REPORTED,), _S.REJECTED, _("Rejected"), _("Reject")),
+        Move("plan", (_S.ASSESSED,), _S.RECTIFYING, _("Rectification planned"), _("Plan rectification")),
+        Move("rectify", (_S.RECTIFYING,), _S.RECTIFIED, _("Rectified"), _("Record rectification")),
+        Move("sign_off", (_S.RECTIFIED,), _S.SIGNED_OFF, _("Signed off"), _("Sign off")),
+        Move("return", (_S.RECTIFIED,), _S.RECTIFYING, _("Returned for rework"), _("Return for rework")),
+        Move("verify", (_S.SIGNED_OFF,), _S.CLOSED, _("Verified and closed"), _("Verify and close")),
+        Move("reopen", (_S.SIGNED_OFF, _S.CLOSED), _S.RECTIFYING, _("Reopened"), _("Reopen")),
     )
 }
 

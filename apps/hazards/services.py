@@ -106,12 +106,8 @@ def _move(*, hazard: Hazard, user, move_name: str, comment: str = "", apply=None
     locked = Hazard.objects.select_for_update(of=("self",)).select_related("department").get(pk=hazard.pk)
     if locked.status not in move.sources:
         raise Conflict(
-            _("%(number)s is now “%(status)s”, so it cannot be moved to “%(target)s”. Reload the page to see why.")
-            % {
-                "number": locked.number,
-                "status": locked.get_status_display(),
-                "target": Hazard.Status(move.target).label,
-            }
+            _("%(number)s is now “%(status)s”: “%(action)s” is not possible at this step. Reload the page to see why.")
+            % {"number": locked.number, "status": locked.get_status_display(), "action": move.verb}
         )
     require(user, move.perm, locked, message=_("You are not allowed to do this with %(number)s.") % {
         "number": locked.number
@@ -313,11 +309,10 @@ def hazard_plan(
 
         if not is_officer(user) and department.pk not in user.headed_department_ids:
             raise NotAllowed(_("A department head can plan the rectification only within their own department."))
-        if h.is_major:
-            if funds is None or not interim_safeguards.strip() or not contingency.strip():
-                raise ApplicationError(
-                    _("A major hazard needs all five fixes: measures, responsibility, funds, deadline and contingency.")
-                )
+        if h.is_major and (funds is None or not interim_safeguards.strip() or not contingency.strip()):
+            raise ApplicationError(
+                _("A major hazard needs all five fixes: measures, responsibility, funds, deadline and contingency.")
+            )
         h.measures = measures
         h.responsible_person = responsible_person
         h.department = department

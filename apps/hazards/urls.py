@@ -1,8 +1,23 @@
 from django.urls import path
 
 from . import views
+from .models import MOVES
 
 app_name = "hazards"
 urlpatterns = [
+    # Stable URLs (SPEC.md): list, report form (?area=<id> from a QR poster), detail, risk map.
+    path("", views.hazard_list_view, name="hazard_list"),
+    path("report/", views.hazard_report, name="hazard_report"),
     path("<int:pk>/", views.hazard_detail, name="hazard_detail"),
+    path("map/", views.hazard_map, name="hazard_map"),
+    path("export.csv", views.hazard_export, name="hazard_export"),
+    path("my/", views.my_work_view, name="my_work"),
+    path("<int:pk>/notice.pdf", views.hazard_notice, name="hazard_notice"),
+    path("posters/", views.area_posters, name="area_posters"),
+    path("posters/<int:area_id>/", views.area_poster, name="area_poster"),
+    *[
+        path(f"<int:pk>/{name.replace('_', '-')}/", views.hazard_move, {"move": name}, name=f"hazard_{name}")
+        for name in MOVES
+        if name != "report"
+    ],
 ]

@@ -1,0 +1,66 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.organization.models import Area, Department, Site
+
+from .models import Hazard
+from .selectors import overdue_q
+
+
+class HazardFilter(django_filters.FilterSet):
+    """The hazard list and its CSV export share this filter."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=Hazard.Status.choices, label=_("Status"), widget=forms.SelectMultiple(attrs={"size": 4})
+    )
+    grade = django_filters.ChoiceFilter(choices=Hazard.Grade.choices, label=_("Grade"))
+    risk_level = django_filters.ChoiceFilter(choices=Hazard.RiskLevel.choices, label=_("Risk level"))
+    category = django_filters.ChoiceFilter(choices=Hazard.Category.choices, label=_("Category"))
+    department = django_filters.ModelChoiceFilter(queryset=Department.objects.all(), label=_("Department"))
+    site = django_filters.ModelChoiceFilter(
+        queryset=Site.objects.all(), field_name="area__floor__site", label=_("Site")
+    )
+    area = django_filters.ModelChoiceFilter(
+        queryset=Area.objects.filter(is_active=True).select_related("floor__site"), label=_("Area")
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    reported_after = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__gte", label=_("Reported from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+    reported_before = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__lte", label=_("Reported until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+    open = django_filters.BooleanFilter(method="filter_open", label=_("Open only"))
+
+    class Meta:
+        model = Hazard
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(number__icontains=value)
+            | Q(title__icontains=value)
+            | Q(description__icontains=value)
+            | Q(location_text__icontains=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        q = overdue_q(timezone.localdate())
+        return queryset.filter(q) if value else queryset.exclude(q)
+
+    def filter_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        q = Q(status__in=Hazard.OPEN_STATUSES)
+        return queryset.filter(q) if value else queryset.exclude(q)
