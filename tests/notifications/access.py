@@ -23,4 +23,6 @@ ACCESS = {
             "manager": 404,
         },
     ),
+    # Polled by htmx; a signed-out page gets 286, htmx's "stop polling".
+    "notifications:unread_badge": Case(expect=everyone(anonymous=286)),
 }
