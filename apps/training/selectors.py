@@ -244,12 +244,12 @@ def compliance_matrix(*, user, filters=None, today=None) -> Matrix:
         .values_list("person_id", "course_id", "completed_on", "expires_on")
     ):
         latest[(person_id, course_id)] = (done, expires)
-    open_due = dict(
-        ((p, c), due)
+    open_due = {
+        (p, c): due
         for p, c, due in Assignment.objects.filter(
             person_id__in=person_filter, course_id__in=course_ids, status=Assignment.Status.OPEN
         ).values_list("person_id", "course_id", "due_date")
-    )
+    }
     sets = {r.pk: _scope_sets(r) for r in reqs}
     reqs_by_course = {}
     for r in reqs:

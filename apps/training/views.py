@@ -224,9 +224,9 @@ def _own_attempt(request, pk):
 @login_required
 def attempt_detail(request, pk):
     attempt = get_object_or_404(selectors.attempt_list(user=request.user).select_related("exam"), pk=pk)
-    if attempt.status == ExamAttempt.Status.IN_PROGRESS and timezone.now() > attempt.deadline:
-        if attempt.person_id == request.user.pk:
-            attempt = services.exam_attempt_submit(user=request.user, attempt=attempt)
+    expired = attempt.status == ExamAttempt.Status.IN_PROGRESS and timezone.now() > attempt.deadline
+    if expired and attempt.person_id == request.user.pk:
+        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt)
     if attempt.status == ExamAttempt.Status.IN_PROGRESS:
         if attempt.person_id != request.user.pk:
             raise Http404
