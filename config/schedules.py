@@ -17,4 +17,9 @@ SCHEDULES: dict[str, dict] = {
         "crontab": {"minute": "15", "hour": "6"},
         "description": "Training: refresher and periodic assignments, timed-out exams, reminders (R6.4.3).",
     },
+    "inspections-reminders": {
+        "task": "inspections.send_reminders",
+        "crontab": {"minute": "30", "hour": "7"},
+        "description": "Inspections due soon/overdue to inspectors; equipment checks due and expired to officers.",
+    },
 }

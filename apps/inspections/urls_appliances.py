@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "appliances"
-urlpatterns = []
+urlpatterns = [
+    path("", views.appliance_list, name="appliance_list"),
+    path("request/", views.appliance_request_create, name="appliance_request_create"),
+    path("<int:pk>/", views.appliance_detail, name="appliance_detail"),
+    path("<int:pk>/decide/", views.appliance_decide, name="appliance_decide"),
+]

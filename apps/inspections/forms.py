@@ -1,0 +1,234 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.uploads import inspect_image
+from apps.organization.models import Area, Department, Site
+
+from .models import ChecklistTemplate, Equipment, EquipmentCheck, Frequency, InspectionResult
+
+
+class PhotoField(forms.ImageField):
+    """An optional photo, recognised by content (never by file name)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Photo"))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"accept": "image/*", "capture": "environment"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            inspect_image(upload)
+        return upload
+
+
+def _areas():
+    return Area.objects.filter(is_active=True).select_related("floor__site")
+
+
+# --- templates ------------------------------------------------------------------------------------
+
+
+class TemplateHeaderForm(forms.Form):
+    name = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=200, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class TemplateItemRowForm(forms.Form):
+    section = forms.CharField(label=_("Section (English)"), max_length=200, required=False)
+    section_zh = forms.CharField(label=_("Section (Chinese)"), max_length=200, required=False)
+    text = forms.CharField(label=_("Item (English)"), max_length=300, required=False)
+    text_zh = forms.CharField(label=_("Item (Chinese)"), max_length=300, required=False)
+    guidance = forms.CharField(label=_("Guidance (English)"), required=False)
+    guidance_zh = forms.CharField(label=_("Guidance (Chinese)"), required=False)
+    clause = forms.CharField(label=_("Clause"), max_length=30, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("text") and not data.get("section"):
+            self.add_error("section", _("Name the section this item belongs to."))
+        return data
+
+
+TemplateItemFormSet = forms.formset_factory(TemplateItemRowForm, extra=5, can_delete=True, max_num=400)
+
+
+def rows_to_sections(formset) -> list[dict]:
+    """Consecutive rows with the same section name form one section, in the order given."""
+    sections: list[dict] = []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE") or not data.get("text"):
+            continue
+        if not sections or sections[-1]["name"] != data["section"]:
+            sections.append({"name": data["section"], "name_zh": data.get("section_zh", ""), "items": []})
+        sections[-1]["items"].append(
+            {k: data.get(k, "") for k in ("text", "text_zh", "guidance", "guidance_zh", "clause")}
+        )
+    return sections
+
+
+def sections_to_rows(sections) -> list[dict]:
+    return [{"section": s["name"], "section_zh": s["name_zh"], **item} for s in sections for item in s["items"]]
+
+
+# --- plans ----------------------------------------------------------------------------------------
+
+
+class PlanForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=200)
+
+
+def inspector_choices():
+    """Inspectors are safety officers and department heads (a short list, not every person)."""
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(role=User.Role.SAFETY_OFFICER) | Q(headed_departments__isnull=False))
+        .distinct()
+        .order_by("full_name", "username")
+    )
+
+
+class PlanLineForm(forms.Form):
+    template = forms.ModelChoiceField(label=_("Checklist"), queryset=ChecklistTemplate.objects.filter(is_current=True))
+    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none(), required=False)
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.all(), required=False)
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.all(), required=False)
+    frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
+    interval_days = forms.IntegerField(label=_("Every N days"), min_value=1, max_value=366, required=False)
+    inspector = forms.ModelChoiceField(label=_("Inspector"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["inspector"].queryset = inspector_choices()
+
+    def clean(self):
+        data = super().clean()
+        if sum(1 for k in ("area", "site", "department") if data.get(k)) != 1:
+            raise forms.ValidationError(_("Choose exactly one scope: an area, a site or a department."))
+        if data.get("frequency") == Frequency.CUSTOM and not data.get("interval_days"):
+            self.add_error("interval_days", _("Give the number of days between inspections."))
+        return data
+
+
+class InspectionCreateForm(forms.Form):
+    template = forms.ModelChoiceField(label=_("Checklist"), queryset=ChecklistTemplate.objects.filter(is_current=True))
+    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none())
+    inspector = forms.ModelChoiceField(label=_("Inspector"), queryset=get_user_model().objects.none())
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["inspector"].queryset = inspector_choices()
+        self.fields["due_date"].initial = timezone.localdate()
+
+
+# --- execution ------------------------------------------------------------------------------------
+
+
+class ResultForm(forms.Form):
+    outcome = forms.ChoiceField(choices=[("", "—"), *InspectionResult.Outcome.choices], required=False)
+    note = forms.CharField(required=False, max_length=2000)
+    photo = PhotoField()
+
+
+class FinishForm(forms.Form):
+    signature_name = forms.CharField(
+        label=_("Signed by (your name)"), max_length=150, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}), required=False
+    )
+
+
+# --- equipment ------------------------------------------------------------------------------------
+
+
+class EquipmentForm(forms.ModelForm):
+    class Meta:
+        model = Equipment
+        fields = [
+            "code",
+            "kind",
+            "area",
+            "location_note",
+            "serial_number",
+            "check_interval_days",
+            "next_check_due",
+            "expires_on",
+        ]
+        widgets = {
+            "next_check_due": forms.DateInput(attrs={"type": "date"}),
+            "expires_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["next_check_due"].required = False
+
+
+class EquipmentCheckForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Result"), choices=EquipmentCheck.Outcome.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    photo = PhotoField()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == EquipmentCheck.Outcome.FAIL and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say what is wrong."))
+        return data
+
+
+# --- appliances and visitors ----------------------------------------------------------------------
+
+
+class ApplianceRequestForm(forms.Form):
+    appliance = forms.CharField(label=_("Appliance"), max_length=200)
+    power_watts = forms.IntegerField(label=_("Power (W)"), min_value=1, max_value=100000)
+    area = forms.ModelChoiceField(label=_("Where it will be used"), queryset=Area.objects.none())
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+
+
+class ApplianceDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class VisitForm(forms.Form):
+    visitor_name = forms.CharField(label=_("Visitor's name"), max_length=150)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    host = forms.CharField(
+        label=_("Host (user name)"),
+        max_length=150,
+        help_text=_("Type a name and pick the person from the list."),
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    area = forms.ModelChoiceField(label=_("Area allowed"), queryset=Area.objects.none())
+    badge_number = forms.CharField(label=_("Badge number"), max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _areas()
+        self.fields["host"].widget.attrs.update({"list": "host-options", "autocomplete": "off"})
+
+    def clean_host(self):
+        User = get_user_model()
+        value = self.cleaned_data["host"].strip()
+        user = User.objects.filter(is_active=True).filter(Q(username=value) | Q(employee_number=value)).first()
+        if user is None:
+            raise forms.ValidationError(_("No active person with this user name."))
+        return user

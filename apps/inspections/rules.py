@@ -1,0 +1,97 @@
+"""Who may do what in inspections, equipment, appliance approvals and the visitor log.
+
+Lists are scoped by ``selectors``; these predicates answer for one object.
+"""
+
+import rules
+
+from apps.core.permissions import (
+    is_active_user,
+    is_company_wide,
+    is_department_head,
+    is_management,
+    is_officer,
+)
+
+
+def _inspection_department_id(inspection):
+    if inspection.department_id:
+        return inspection.department_id
+    if inspection.area_id:
+        return inspection.area.department_id
+    return None
+
+
+@rules.predicate
+def is_inspector(user, inspection):
+    return inspection is not None and is_active_user(user) and inspection.inspector_id == user.pk
+
+
+@rules.predicate
+def heads_inspected_department(user, inspection):
+    if inspection is None or not is_active_user(user):
+        return False
+    dept_id = _inspection_department_id(inspection)
+    return dept_id is not None and dept_id in user.headed_department_ids
+
+
+@rules.predicate
+def may_view_result_inspection(user, result):
+    return result is not None and user.has_perm("inspections.view_inspection", result.inspection)
+
+
+@rules.predicate
+def heads_equipment_department(user, equipment):
+    if equipment is None or not is_active_user(user):
+        return False
+    dept_id = equipment.area.department_id
+    return dept_id is not None and dept_id in user.headed_department_ids
+
+
+@rules.predicate
+def may_view_check_equipment(user, check):
+    return check is not None and user.has_perm("inspections.view_equipment", check.equipment)
+
+
+@rules.predicate
+def is_requester(user, appliance_request):
+    return appliance_request is not None and appliance_request.requester_id == user.pk
+
+
+@rules.predicate
+def is_pending(user, appliance_request):
+    return appliance_request is not None and appliance_request.status == "pending"
+
+
+# Checklist templates: everyone may read them (they are what inspections look at); officers edit.
+rules.add_perm("inspections.view_checklisttemplate", is_active_user)
+rules.add_perm("inspections.manage_templates", is_officer)
+
+# Annual plan: officers draw it up, management approves; heads may read it (they inspect their areas).
+rules.add_perm("inspections.view_plans", is_company_wide | is_department_head)
+rules.add_perm("inspections.manage_plans", is_officer)
+rules.add_perm("inspections.approve_plan", is_management)
+rules.add_perm("inspections.view_coverage", is_company_wide)
+
+# Inspections: the inspector carries one out (an officer may step in); heads see their department's.
+rules.add_perm("inspections.list_inspections", is_active_user)
+rules.add_perm("inspections.create_inspection", is_officer | is_department_head)
+rules.add_perm("inspections.view_inspection", is_company_wide | is_inspector | heads_inspected_department)
+rules.add_perm("inspections.perform_inspection", is_inspector | is_officer)
+rules.add_perm("inspections.view_inspectionresult", may_view_result_inspection)
+
+# Equipment register and QR quick checks.
+rules.add_perm("inspections.list_equipment", is_company_wide | is_department_head)
+rules.add_perm("inspections.view_equipment", is_company_wide | heads_equipment_department)
+rules.add_perm("inspections.manage_equipment", is_officer)
+rules.add_perm("inspections.check_equipment", is_officer | heads_equipment_department)
+rules.add_perm("inspections.view_equipmentcheck", may_view_check_equipment)
+
+# High-power appliances: anyone asks, a safety officer decides.
+rules.add_perm("inspections.request_appliance", is_active_user)
+rules.add_perm("inspections.view_appliancerequest", is_officer | is_management | is_requester)
+rules.add_perm("inspections.decide_appliance", is_officer & is_pending)
+rules.add_perm("inspections.decide_appliances", is_officer)
+
+# Visitor log: reception, hosts and officers all use it.
+rules.add_perm("inspections.use_visitor_log", is_active_user)

@@ -1,0 +1,679 @@
+"""Every write of inspections, equipment, appliance approvals and the visitor log.
+
+Services are keyword-only, check permission with :func:`require`, run inside one transaction, lock
+the row they move (``select_for_update``) and leave a timeline row.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.permissions import require
+from apps.core.selectors import attachments_for
+from apps.core.services import attachment_add, timeline_record
+from apps.notifications.services import notify
+
+from .models import (
+    ApplianceRequest,
+    ChecklistTemplate,
+    ClauseGroup,
+    Equipment,
+    EquipmentCheck,
+    Frequency,
+    Inspection,
+    InspectionPlan,
+    InspectionResult,
+    PlanLine,
+    TemplateItem,
+    TemplateSection,
+    Visit,
+)
+from .schedule import due_dates
+
+HAZARD_CATEGORY = {
+    ClauseGroup.RULES: "other",
+    ClauseGroup.FIRE: "fire",
+    ClauseGroup.ELECTRICAL: "electrical",
+    ClauseGroup.NETWORK: "network",
+    ClauseGroup.PREMISES: "premises",
+    ClauseGroup.INFOSEC: "infosec",
+}
+EQUIPMENT_HAZARD_CATEGORY = {Equipment.Kind.ELECTRICAL_PANEL: "electrical", Equipment.Kind.FIRST_AID_KIT: "premises"}
+
+
+def _lock(model, pk):
+    return model.objects.select_for_update().get(pk=pk)
+
+
+def _attach_photo(*, subject, photo, user, role="photo"):
+    if photo is None:
+        return None
+    try:
+        return attachment_add(subject=subject, upload=photo, user=user, role=role)
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages)) from None
+
+
+def _photo_copies(subject) -> list[ContentFile]:
+    """The photos attached to ``subject`` as fresh uploads, to hand to the hazards service."""
+    copies = []
+    for att in attachments_for(subject):
+        with att.file.open("rb") as handle:
+            copies.append(ContentFile(handle.read(), name=att.original_name))
+    return copies
+
+
+# --- checklist templates -------------------------------------------------------------------------
+
+
+def _write_content(*, template: ChecklistTemplate, sections: Iterable[dict]) -> None:
+    """Create sections and items: ``sections`` is [{name, name_zh, items: [{text, text_zh, guidance,
+    guidance_zh, clause}]}]."""
+    for s_pos, section_data in enumerate(sections, start=1):
+        items = [i for i in section_data.get("items", []) if (i.get("text") or "").strip()]
+        if not items or not (section_data.get("name") or "").strip():
+            continue
+        section = TemplateSection.objects.create(
+            template=template,
+            position=s_pos,
+            name=section_data["name"].strip(),
+            name_zh=section_data.get("name_zh", ""),
+        )
+        TemplateItem.objects.bulk_create(
+            TemplateItem(
+                template=template,
+                section=section,
+                position=i_pos,
+                text=item["text"].strip(),
+                text_zh=(item.get("text_zh") or "").strip(),
+                guidance=(item.get("guidance") or "").strip(),
+                guidance_zh=(item.get("guidance_zh") or "").strip(),
+                clause=(item.get("clause") or "").strip(),
+            )
+            for i_pos, item in enumerate(items, start=1)
+        )
+    if not template.items.exists():
+        raise ApplicationError(_("A checklist needs at least one item."))
+
+
+def checklist_template_create(
+    *, user, code: str, group: str, name: str, name_zh: str = "", description: str = "", sections: list[dict]
+) -> ChecklistTemplate:
+    require(user, "inspections.manage_templates")
+    with transaction.atomic():
+        if ChecklistTemplate.objects.filter(code=code).exists():
+            raise ApplicationError(_("A checklist with this code already exists."))
+        template = ChecklistTemplate.objects.create(
+            code=code, version=1, group=group, name=name, name_zh=name_zh, description=description, created_by=user
+        )
+        _write_content(template=template, sections=sections)
+        timeline_record(subject=template, actor=user, action=_("created"), to_state="v1")
+    return template
+
+
+def template_content(template: ChecklistTemplate) -> list[dict]:
+    """A template's sections and items as plain data (the shape :func:`checklist_template_revise` takes)."""
+    sections = []
+    for section in template.sections.prefetch_related("items"):
+        sections.append(
+            {
+                "name": section.name,
+                "name_zh": section.name_zh,
+                "items": [
+                    {
+                        "text": i.text,
+                        "text_zh": i.text_zh,
+                        "guidance": i.guidance,
+                        "guidance_zh": i.guidance_zh,
+                        "clause": i.clause,
+                    }
+                    for i in section.items.all()
+                ],
+            }
+        )
+    return sections
+
+
+def checklist_template_revise(
+    *, template: ChecklistTemplate, user, name: str, name_zh: str = "", description: str = "", sections: list[dict]
+) -> ChecklistTemplate:
+    """Save an edit as a new version; the old version, and every inspection that used it, stays as it was."""
+    require(user, "inspections.manage_templates")
+    with transaction.atomic():
+        current = _lock(ChecklistTemplate, template.pk)
+        if not current.is_current:
+            raise Conflict(_("Someone saved a newer version of this checklist; open the current one and edit that."))
+        current.is_current = False
+        current.save(update_fields=["is_current", "updated_at"])
+        new = ChecklistTemplate.objects.create(
+            code=current.code,
+            version=current.version + 1,
+            group=current.group,
+            name=name,
+            name_zh=name_zh,
+            description=description,
+            created_by=user,
+        )
+        _write_content(template=new, sections=sections)
+        timeline_record(
+            subject=new,
+            actor=user,
+            action=_("new version"),
+            from_state=f"v{current.version}",
+            to_state=f"v{new.version}",
+        )
+    return new
+
+
+def _current_version(template: ChecklistTemplate) -> ChecklistTemplate:
+    if template.is_current:
+        return template
+    return ChecklistTemplate.objects.filter(code=template.code, is_current=True).first() or template
+
+
+# --- annual plan ----------------------------------------------------------------------------------
+
+
+def inspection_plan_create(*, user, year: int, title: str) -> InspectionPlan:
+    require(user, "inspections.manage_plans")
+    try:
+        with transaction.atomic():
+            plan = InspectionPlan.objects.create(year=year, title=title, created_by=user)
+            timeline_record(subject=plan, actor=user, action=_("created"), to_state=plan.status)
+    except IntegrityError:
+        raise ApplicationError(_("There is already a plan for %(year)s.") % {"year": year}) from None
+    return plan
+
+
+def plan_line_add(
+    *,
+    plan: InspectionPlan,
+    user,
+    template: ChecklistTemplate,
+    frequency: str,
+    inspector,
+    area=None,
+    site=None,
+    department=None,
+    interval_days: int | None = None,
+) -> PlanLine:
+    require(user, "inspections.manage_plans")
+    if sum(x is not None for x in (area, site, department)) != 1:
+        raise ApplicationError(_("Choose exactly one scope: an area, a site or a department."))
+    if frequency == Frequency.CUSTOM and not interval_days:
+        raise ApplicationError(_("Give the number of days between inspections."))
+    if frequency != Frequency.CUSTOM:
+        interval_days = None
+    with transaction.atomic():
+        plan = _lock(InspectionPlan, plan.pk)
+        if plan.status != InspectionPlan.Status.DRAFT:
+            raise Conflict(_("This plan is approved; it can no longer be changed."))
+        line = PlanLine.objects.create(
+            plan=plan,
+            template=_current_version(template),
+            frequency=frequency,
+            interval_days=interval_days,
+            inspector=inspector,
+            area=area,
+            site=site,
+            department=department,
+        )
+        timeline_record(subject=plan, actor=user, action=_("line added"), comment=str(line))
+    return line
+
+
+def plan_line_remove(*, line: PlanLine, user) -> None:
+    require(user, "inspections.manage_plans")
+    with transaction.atomic():
+        plan = _lock(InspectionPlan, line.plan_id)
+        if plan.status != InspectionPlan.Status.DRAFT:
+            raise Conflict(_("This plan is approved; it can no longer be changed."))
+        timeline_record(subject=plan, actor=user, action=_("line removed"), comment=str(line))
+        line.delete()
+
+
+def inspection_plan_approve(*, plan: InspectionPlan, user, comment: str = "") -> InspectionPlan:
+    """Management approves the plan; the year's inspections are generated at once."""
+    require(user, "inspections.approve_plan")
+    with transaction.atomic():
+        plan = _lock(InspectionPlan, plan.pk)
+        if plan.status != InspectionPlan.Status.DRAFT:
+            raise Conflict(_("This plan is already approved."))
+        if not plan.lines.exists():
+            raise ApplicationError(_("A plan needs at least one line before it can be approved."))
+        plan.status = InspectionPlan.Status.APPROVED
+        plan.approved_by = user
+        plan.approved_at = timezone.now()
+        plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        timeline_record(
+            subject=plan, actor=user, action=_("approved"), from_state="draft", to_state="approved", comment=comment
+        )
+        _generate(plan=plan, user=user)
+    return plan
+
+
+def inspection_plan_generate(*, plan: InspectionPlan, user) -> int:
+    """Create the approved plan's scheduled inspections that do not exist yet; returns how many were new."""
+    require(user, "inspections.manage_plans")
+    with transaction.atomic():
+        plan = _lock(InspectionPlan, plan.pk)
+        if plan.status != InspectionPlan.Status.APPROVED:
+            raise ApplicationError(_("Only an approved plan generates inspections."))
+        return _generate(plan=plan, user=user)
+
+
+def _generate(*, plan: InspectionPlan, user) -> int:
+    existing = set(Inspection.objects.filter(plan_line__plan=plan).values_list("plan_line_id", "due_date"))
+    new = []
+    for line in plan.lines.select_related("template"):
+        for due in due_dates(frequency=line.frequency, year=plan.year, interval_days=line.interval_days):
+            if (line.pk, due) in existing:
+                continue
+            new.append(
+                Inspection(
+                    plan_line=line,
+                    template=line.template,
+                    area_id=line.area_id,
+                    site_id=line.site_id,
+                    department_id=line.department_id,
+                    inspector_id=line.inspector_id,
+                    due_date=due,
+                )
+            )
+    Inspection.objects.bulk_create(new, batch_size=500)
+    plan.generated_at = timezone.now()
+    plan.save(update_fields=["generated_at", "updated_at"])
+    if new:
+        timeline_record(
+            subject=plan, actor=user, action=_("schedule generated"), comment=_("%(n)s inspections") % {"n": len(new)}
+        )
+    return len(new)
+
+
+# --- inspections ----------------------------------------------------------------------------------
+
+
+def inspection_create(
+    *, user, template: ChecklistTemplate, inspector, due_date: datetime.date, area=None, site=None, department=None
+) -> Inspection:
+    """An unplanned inspection (a follow-up, a spot check)."""
+    require(user, "inspections.create_inspection")
+    if sum(x is not None for x in (area, site, department)) != 1:
+        raise ApplicationError(_("Choose exactly one scope: an area, a site or a department."))
+    with transaction.atomic():
+        inspection = Inspection.objects.create(
+            template=_current_version(template),
+            inspector=inspector,
+            due_date=due_date,
+            area=area,
+            site=site,
+            department=department,
+        )
+        timeline_record(subject=inspection, actor=user, action=_("scheduled"), to_state=inspection.status)
+    return inspection
+
+
+def inspection_start(*, inspection: Inspection, user) -> Inspection:
+    """Open the checklist: fix the template version (the newest at this moment) and create one row per item."""
+    require(user, "inspections.perform_inspection", inspection)
+    with transaction.atomic():
+        inspection = _lock(Inspection, inspection.pk)
+        if inspection.status != Inspection.Status.SCHEDULED:
+            return inspection  # already started: resume
+        inspection.template = _current_version(inspection.template)
+        inspection.status = Inspection.Status.IN_PROGRESS
+        inspection.started_at = timezone.now()
+        inspection.save(update_fields=["template", "status", "started_at", "updated_at"])
+        InspectionResult.objects.bulk_create(
+            InspectionResult(inspection=inspection, item=item) for item in inspection.template.items.all()
+        )
+        timeline_record(
+            subject=inspection, actor=user, action=_("started"), from_state="scheduled", to_state="in_progress"
+        )
+    return inspection
+
+
+def inspection_result_save(*, result: InspectionResult, user, outcome: str, note: str = "", photo=None):
+    """Save one answer as the inspector goes; a photo is added to the item's photos."""
+    inspection = result.inspection
+    require(user, "inspections.perform_inspection", inspection)
+    if outcome not in InspectionResult.Outcome.values and outcome != "":
+        raise ApplicationError(_("Choose pass, fail or not applicable."))
+    with transaction.atomic():
+        locked = Inspection.objects.select_for_update().only("status").get(pk=inspection.pk)
+        if locked.status != Inspection.Status.IN_PROGRESS:
+            raise Conflict(_("This inspection is not in progress any more."))
+        result = InspectionResult.objects.select_for_update().get(pk=result.pk)
+        result.outcome = outcome
+        result.note = note.strip()
+        result.answered_by = user
+        result.answered_at = timezone.now()
+        result.save(update_fields=["outcome", "note", "answered_by", "answered_at"])
+        _attach_photo(subject=result, photo=photo, user=user)
+    return result
+
+
+def inspection_finish(*, inspection: Inspection, user, signature_name: str, summary: str = "") -> Inspection:
+    """Sign the inspection off; each failed item raises a hazard, linked both ways."""
+    from apps.hazards.services import hazard_raise
+
+    require(user, "inspections.perform_inspection", inspection)
+    signature_name = (signature_name or "").strip()
+    if not signature_name:
+        raise ApplicationError(_("Sign with your name to finish the inspection."))
+    with transaction.atomic():
+        inspection = _lock(Inspection, inspection.pk)
+        if inspection.status != Inspection.Status.IN_PROGRESS:
+            raise Conflict(_("This inspection is not in progress."))
+        results = list(
+            inspection.results.select_related("item__section").select_for_update(of=("self",)).order_by("pk")
+        )
+        unanswered = [r for r in results if not r.outcome]
+        if unanswered:
+            raise ApplicationError(
+                _("%(n)s items have no answer yet; mark each one pass, fail or not applicable.")
+                % {"n": len(unanswered)}
+            )
+        scope = inspection.scope
+        category = HAZARD_CATEGORY.get(inspection.template.group, "other")
+        for result in results:
+            if result.outcome != InspectionResult.Outcome.FAIL or result.hazard_id:
+                continue
+            item = result.item
+            description = "\n".join(
+                x
+                for x in (
+                    _("Failed in inspection #%(n)s (%(template)s).")
+                    % {"n": inspection.pk, "template": inspection.template.display_name},
+                    f"{item.clause} {item.text}".strip(),
+                    item.text_zh,
+                    result.note,
+                )
+                if x
+            )
+            hazard = hazard_raise(
+                title=(item.display_text or item.text)[:200],
+                description=description,
+                reporter=user,
+                area=inspection.area,
+                location_text="" if inspection.area_id else str(scope)[:200],
+                category=category,
+                source=result,
+                photos=_photo_copies(result),
+            )
+            result.hazard = hazard
+            result.save(update_fields=["hazard"])
+        inspection.status = Inspection.Status.FINISHED
+        inspection.finished_at = timezone.now()
+        inspection.signature_name = signature_name[:150]
+        inspection.summary = summary
+        inspection.save(update_fields=["status", "finished_at", "signature_name", "summary", "updated_at"])
+        timeline_record(
+            subject=inspection,
+            actor=user,
+            action=_("finished"),
+            from_state="in_progress",
+            to_state="finished",
+            comment=signature_name,
+        )
+    return inspection
+
+
+# --- equipment ------------------------------------------------------------------------------------
+
+
+def equipment_create(*, user, code, kind, area, check_interval_days, next_check_due=None, **fields) -> Equipment:
+    require(user, "inspections.manage_equipment")
+    with transaction.atomic():
+        if Equipment.objects.filter(code=code).exists():
+            raise ApplicationError(_("Another item already has this asset tag."))
+        equipment = Equipment.objects.create(
+            code=code,
+            kind=kind,
+            area=area,
+            check_interval_days=check_interval_days,
+            next_check_due=next_check_due or timezone.localdate(),
+            **fields,
+        )
+        timeline_record(subject=equipment, actor=user, action=_("registered"))
+    return equipment
+
+
+def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
+    require(user, "inspections.manage_equipment")
+    allowed = {"kind", "area", "location_note", "serial_number", "check_interval_days", "next_check_due", "expires_on"}
+    allowed |= {"is_active"}
+    with transaction.atomic():
+        equipment = _lock(Equipment, equipment.pk)
+        changed = []
+        for name, value in fields.items():
+            if name in allowed and getattr(equipment, name) != value:
+                setattr(equipment, name, value)
+                changed.append(name)
+        if changed:
+            equipment.save()
+            timeline_record(subject=equipment, actor=user, action=_("updated"), comment=", ".join(changed))
+    return equipment
+
+
+def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: str = "", photo=None) -> EquipmentCheck:
+    """Record a quick check (from the QR label); the next check falls due one interval later; a fail raises a hazard."""
+    from apps.hazards.services import hazard_raise
+
+    require(user, "inspections.check_equipment", equipment)
+    if outcome not in EquipmentCheck.Outcome.values:
+        raise ApplicationError(_("Choose pass or fail."))
+    if outcome == EquipmentCheck.Outcome.FAIL and not note.strip():
+        raise ApplicationError(_("Say what is wrong."))
+    with transaction.atomic():
+        equipment = _lock(Equipment, equipment.pk)
+        check = EquipmentCheck.objects.create(equipment=equipment, checked_by=user, outcome=outcome, note=note.strip())
+        _attach_photo(subject=check, photo=photo, user=user)
+        now = timezone.now()
+        equipment.last_checked_at = now
+        equipment.next_check_due = timezone.localdate(now) + datetime.timedelta(days=equipment.check_interval_days)
+        equipment.save(update_fields=["last_checked_at", "next_check_due", "updated_at"])
+        if outcome == EquipmentCheck.Outcome.FAIL:
+            check.hazard = hazard_raise(
+                title=str(format_lazy("{}: {}", equipment, gettext_lazy("failed check")))[:200],
+                description=note.strip(),
+                reporter=user,
+                area=equipment.area,
+                location_text=equipment.location_note,
+                category=EQUIPMENT_HAZARD_CATEGORY.get(equipment.kind, "fire"),
+                source=check,
+                photos=_photo_copies(check),
+            )
+            check.save(update_fields=["hazard", "updated_at"])
+        timeline_record(subject=equipment, actor=user, action=_("checked"), to_state=outcome, comment=note.strip())
+    return check
+
+
+# --- high-power appliances ------------------------------------------------------------------------
+
+
+def appliance_request_create(*, user, appliance: str, power_watts: int, area, purpose: str) -> ApplianceRequest:
+    require(user, "inspections.request_appliance")
+    if power_watts <= 0:
+        raise ApplicationError(_("Give the appliance's power in watts."))
+    with transaction.atomic():
+        request = ApplianceRequest.objects.create(
+            requester=user, appliance=appliance, power_watts=power_watts, area=area, purpose=purpose
+        )
+        timeline_record(subject=request, actor=user, action=_("requested"), to_state=request.status)
+    from apps.organization.models import User
+
+    officers = User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
+    transaction.on_commit(
+        lambda: notify(
+            recipients=officers,
+            key=f"appliance:{request.pk}:requested",
+            subject=format_lazy("{}: {}", gettext_lazy("High-power appliance request"), request),
+            url=request.get_absolute_url(),
+        )
+    )
+    return request
+
+
+def appliance_request_decide(
+    *, appliance_request: ApplianceRequest, user, approve: bool, comment: str = ""
+) -> ApplianceRequest:
+    """A safety officer approves or rejects; who and when are recorded. A decision is final."""
+    require(user, "inspections.decide_appliances")
+    if not approve and not comment.strip():
+        raise ApplicationError(_("Give a reason for the rejection."))
+    new_status = ApplianceRequest.Status.APPROVED if approve else ApplianceRequest.Status.REJECTED
+    with transaction.atomic():
+        req = _lock(ApplianceRequest, appliance_request.pk)
+        if req.status != ApplianceRequest.Status.PENDING:
+            raise Conflict(_("This request has already been decided."))
+        req.status = new_status
+        req.decided_by = user
+        req.decided_at = timezone.now()
+        req.decision_comment = comment.strip()
+        req.save(update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"])
+        timeline_record(
+            subject=req, actor=user, action=_("decided"), from_state="pending", to_state=new_status, comment=comment
+        )
+        requester = req.requester
+        transaction.on_commit(
+            lambda: notify(
+                recipients=[requester],
+                key=f"appliance:{req.pk}:decided",
+                subject=format_lazy("{}: {}", req, req.get_status_display()),
+                body=req.decision_comment,
+                url=req.get_absolute_url(),
+            )
+        )
+    return req
+
+
+# --- visitor log ----------------------------------------------------------------------------------
+
+
+def visit_register(
+    *, user, visitor_name: str, host, purpose: str, area, badge_number: str, organisation: str = ""
+) -> Visit:
+    require(user, "inspections.use_visitor_log")
+    badge_number = badge_number.strip()
+    try:
+        with transaction.atomic():
+            visit = Visit.objects.create(
+                visitor_name=visitor_name.strip(),
+                organisation=organisation.strip(),
+                host=host,
+                purpose=purpose.strip(),
+                area=area,
+                badge_number=badge_number,
+                registered_by=user,
+            )
+            timeline_record(subject=visit, actor=user, action=_("signed in"), to_state="on_site")
+    except IntegrityError:
+        raise ApplicationError(
+            _("Badge %(badge)s is already given to a visitor on site.") % {"badge": badge_number}
+        ) from None
+    return visit
+
+
+def visit_sign_out(*, visit: Visit, user) -> Visit:
+    require(user, "inspections.use_visitor_log")
+    with transaction.atomic():
+        now = timezone.now()
+        updated = Visit.objects.filter(pk=visit.pk, signed_out_at__isnull=True).update(
+            signed_out_at=now, signed_out_by=user, updated_at=now
+        )
+        if not updated:
+            raise Conflict(_("This visitor has already signed out."))
+        visit = Visit.objects.get(pk=visit.pk)
+        timeline_record(subject=visit, actor=user, action=_("signed out"), from_state="on_site", to_state="left")
+    return visit
+
+
+# --- reminders ------------------------------------------------------------------------------------
+
+DUE_SOON_DAYS = 3
+
+
+def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Tell inspectors about inspections due within three days and about overdue ones; each once."""
+    today = today or timezone.localdate()
+    sent = 0
+    open_statuses = [Inspection.Status.SCHEDULED, Inspection.Status.IN_PROGRESS]
+    qs = Inspection.objects.filter(status__in=open_statuses).select_related(
+        "template", "inspector", "area", "site", "department"
+    )
+    for inspection in qs.filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)):
+        sent += len(
+            notify(
+                recipients=[inspection.inspector],
+                key=f"inspection:{inspection.pk}:due_soon",
+                subject=format_lazy(
+                    "{}: {} ({})",
+                    gettext_lazy("Inspection due soon"),
+                    inspection.template.display_name,
+                    inspection.due_date,
+                ),
+                body=format_lazy("{} {}", gettext_lazy("Scope:"), str(inspection.scope)),
+                url=inspection.get_absolute_url(),
+            )
+        )
+    for inspection in qs.filter(due_date__lt=today):
+        sent += len(
+            notify(
+                recipients=[inspection.inspector],
+                key=f"inspection:{inspection.pk}:overdue",
+                subject=format_lazy(
+                    "{}: {} ({})",
+                    gettext_lazy("Inspection overdue"),
+                    inspection.template.display_name,
+                    inspection.due_date,
+                ),
+                body=format_lazy("{} {}", gettext_lazy("Scope:"), str(inspection.scope)),
+                url=inspection.get_absolute_url(),
+            )
+        )
+    return sent
+
+
+def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Tell the safety officers about equipment whose check is due and equipment past expiry; each once
+    per due date / expiry date (a new check sets a new due date, so the next reminder is a new one)."""
+    from apps.organization.models import User
+
+    today = today or timezone.localdate()
+    officers = list(User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True))
+    if not officers:
+        return 0
+    sent = 0
+    active = Equipment.objects.filter(is_active=True).select_related("area")
+    for eq in active.filter(next_check_due__lte=today):
+        sent += len(
+            notify(
+                recipients=officers,
+                key=f"equipment:{eq.pk}:check_due:{eq.next_check_due.isoformat()}",
+                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment check due"), eq, eq.next_check_due),
+                body=str(eq.area),
+                url=eq.get_absolute_url(),
+            )
+        )
+    for eq in active.filter(expires_on__isnull=False, expires_on__lte=today):
+        sent += len(
+            notify(
+                recipients=officers,
+                key=f"equipment:{eq.pk}:expired:{eq.expires_on.isoformat()}",
+                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment expired"), eq, eq.expires_on),
+                body=str(eq.area),
+                url=eq.get_absolute_url(),
+            )
+        )
+    return sent
