@@ -1,0 +1,226 @@
+"""Demo inspections: this year's approved plan and its schedule, past inspections with results (a few
+failed items raising hazards, a couple left overdue), the equipment register with some checks overdue,
+appliance requests and visitors. Idempotent: rows are found by natural keys before anything is created.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from apps.inspections import services
+from apps.inspections.models import (
+    ApplianceRequest,
+    ChecklistTemplate,
+    Equipment,
+    Inspection,
+    InspectionPlan,
+    Visit,
+)
+from apps.organization.models import Area, Department, Site, User
+
+# template code, frequency, scope kind, scope code, inspector ("officer", "head" or a department code's head)
+PLAN_LINES = [
+    ("fire-safety", "monthly", "site", "sh-pudong", "officer"),
+    ("fire-safety", "monthly", "site", "hefei", "officer"),
+    ("fire-safety", "weekly", "area", "sh-5-floor-a", "head"),
+    ("electrical-safety", "monthly", "department", "cs-1", "head"),
+    ("electrical-safety", "quarterly", "site", "sh-pudong", "officer"),
+    ("premises-personnel", "monthly", "department", "cs-1", "head"),
+    ("premises-personnel", "quarterly", "site", "sh-pudong", "officer"),
+    ("network-security", "quarterly", "department", "it", "it"),
+    ("information-security", "quarterly", "department", "it", "it"),
+    ("information-security", "quarterly", "department", "cs-1", "head"),
+    ("rule-compliance", "quarterly", "department", "safety", "officer"),
+]
+# Hefei's electrical and premises checks are deliberately missing: the coverage report shows the gap.
+
+# asset tag, kind, area code, spot, serial, interval days, days until next check (negative = overdue),
+# days until expiry (None = no expiry)
+EQUIPMENT = [
+    ("FE-SH5-01", "extinguisher", "sh-5-floor-a", "by pillar A3", "MFZ4-2291", 30, 12, 400),
+    ("FE-SH5-02", "extinguisher", "sh-5-floor-b", "next to the printer", "MFZ4-2292", 30, -5, 380),
+    ("FE-SH5-03", "extinguisher", "sh-5-pantry", "under the sink cabinet", "MFZ4-2293", 30, 3, 20),
+    ("FE-SH6-01", "extinguisher", "sh-6-it", "door side", "MT3-0081", 30, 20, 300),
+    ("FE-SHB1-01", "extinguisher", "sh-b1-server", "CO2, at the entrance", "MT5-1120", 30, -12, -3),
+    ("FH-SH1-01", "hydrant", "sh-1-fire-exit", "cabinet east", "SG65-07", 90, 40, None),
+    ("FH-SH5-01", "hydrant", "sh-5-stairs", "cabinet north stair", "SG65-21", 90, -2, None),
+    ("EL-SH5-01", "emergency_light", "sh-5-stairs", "landing", "EL-5F-1", 30, 8, None),
+    ("EX-SH7-01", "exit_sign", "sh-7-stairs", "above the fire door", "EX-7F-1", 90, 60, None),
+    ("SD-SH7-01", "smoke_detector", "sh-7-archive", "ceiling centre", "SD-7F-4", 180, 100, None),
+    ("FA-SH5-01", "first_aid_kit", "sh-5-pantry", "wall cabinet", "FA-5F", 30, -1, 45),
+    ("EP-SHB1-01", "electrical_panel", "sh-b1-power", "main panel", "GGD-01", 30, 15, None),
+    ("AED-SH1-01", "aed", "sh-1-reception", "behind the desk", "AED-PL-77", 30, 5, 700),
+    ("FE-HF2-01", "extinguisher", "hf-2-floor", "by the team leader desk", "MFZ4-3301", 30, 9, 500),
+    ("FE-HF2-02", "extinguisher", "hf-2-pantry", "door side", "MFZ4-3302", 30, -8, 500),
+    ("FE-HF3-01", "extinguisher", "hf-3-server", "CO2, at the entrance", "MT5-3310", 30, 18, 365),
+]
+
+
+def _head_of(code):
+    dept = Department.objects.filter(code=code).select_related("head").first()
+    return dept.head if dept and dept.head else None
+
+
+def seed(ctx):
+    officer = User.objects.get(username="officer")
+    manager = User.objects.get(username="manager")
+    head = User.objects.get(username="head")
+    employee = User.objects.get(username="employee")
+    today = timezone.localdate()
+    plan = _plan(ctx, officer, manager, head, today)
+    _past_results(ctx, plan, officer, today)
+    _equipment(officer, today)
+    _appliances(officer, employee)
+    _visitors(officer, employee, head, today)
+
+
+def _plan(ctx, officer, manager, head, today):
+    plan = InspectionPlan.objects.filter(year=today.year).first()
+    if plan is None:
+        plan = services.inspection_plan_create(
+            user=officer, year=today.year, title=f"Annual safety inspection plan {today.year}"
+        )
+    if plan.status == InspectionPlan.Status.DRAFT and not plan.lines.exists():
+        for code, frequency, kind, scope_code, who in PLAN_LINES:
+            template = ChecklistTemplate.objects.filter(code=code, is_current=True).first()
+            if template is None:
+                continue
+            scope = {
+                "site": lambda c: {"site": Site.objects.get(code=c)},
+                "area": lambda c: {"area": Area.objects.get(code=c)},
+                "department": lambda c: {"department": Department.objects.get(code=c)},
+            }[kind](scope_code)
+            inspector = {"officer": officer, "head": head}.get(who) or _head_of(who) or officer
+            services.plan_line_add(
+                plan=plan, user=officer, template=template, frequency=frequency, inspector=inspector, **scope
+            )
+    if plan.status == InspectionPlan.Status.DRAFT:
+        services.inspection_plan_approve(plan=plan, user=manager, comment="Approved at the Q1 safety meeting.")
+    # Today's inspection for the demo inspector (the plan's weekly one falls on Fridays).
+    if not Inspection.objects.filter(inspector=head, due_date=today).exists():
+        template = ChecklistTemplate.objects.get(code="fire-safety", is_current=True)
+        services.inspection_create(
+            user=officer, template=template, inspector=head, due_date=today, area=Area.objects.get(code="sh-5-floor-b")
+        )
+    return plan
+
+
+def _past_results(ctx, plan, officer, today):
+    """Finish the plan's past inspections of the last four months, leaving the latest two of them overdue;
+    older ones are finished too so the year looks lived in. About one in five has one failed item."""
+    past = list(
+        Inspection.objects.filter(plan_line__plan=plan, status=Inspection.Status.SCHEDULED, due_date__lt=today)
+        .select_related("inspector")
+        .order_by("due_date", "id")
+    )
+    leave_overdue = {i.pk for i in past[-2:]}
+    rng = ctx.rng
+    for inspection in past:
+        if inspection.pk in leave_overdue:
+            continue
+        inspector = inspection.inspector
+        inspection = services.inspection_start(inspection=inspection, user=inspector)
+        results = list(inspection.results.select_related("item").order_by("pk"))
+        failing = rng.randrange(len(results)) if results and rng.random() < 0.2 else None
+        for n, result in enumerate(results):
+            if n == failing:
+                outcome, note = "fail", "Found during the round; photo on file with the safety office."
+            elif rng.random() < 0.05:
+                outcome, note = "na", "Not applicable this time."
+            else:
+                outcome, note = "pass", ""
+            services.inspection_result_save(result=result, user=inspector, outcome=outcome, note=note)
+        services.inspection_finish(inspection=inspection, user=inspector, signature_name=str(inspector))
+
+
+def _equipment(officer, today):
+    for code, kind, area_code, spot, serial, interval, due_in, expires_in in EQUIPMENT:
+        if Equipment.objects.filter(code=code).exists():
+            continue
+        area = Area.objects.filter(code=area_code).first()
+        if area is None:
+            continue
+        services.equipment_create(
+            user=officer,
+            code=code,
+            kind=kind,
+            area=area,
+            location_note=spot,
+            serial_number=serial,
+            check_interval_days=interval,
+            next_check_due=today + datetime.timedelta(days=due_in),
+            expires_on=None if expires_in is None else today + datetime.timedelta(days=expires_in),
+        )
+
+
+def _appliances(officer, employee):
+    if ApplianceRequest.objects.exists():
+        return
+    pantry = Area.objects.get(code="sh-5-pantry")
+    floor = Area.objects.get(code="sh-5-floor-a")
+    approved = services.appliance_request_create(
+        user=employee, appliance="Microwave oven", power_watts=1200, area=pantry, purpose="Heating lunches"
+    )
+    services.appliance_request_decide(
+        appliance_request=approved, user=officer, approve=True, comment="On its own socket; off after use."
+    )
+    rejected = services.appliance_request_create(
+        user=employee, appliance="Fan heater", power_watts=2000, area=floor, purpose="Cold desk by the window"
+    )
+    services.appliance_request_decide(
+        appliance_request=rejected,
+        user=officer,
+        approve=False,
+        comment="Not at desks; facilities will fix the draught.",
+    )
+    services.appliance_request_create(
+        user=employee,
+        appliance="Electric kettle",
+        power_watts=1800,
+        area=pantry,
+        purpose="Hot water for the night shift",
+    )
+
+
+def _visitors(officer, employee, head, today):
+    reception = Area.objects.get(code="sh-1-reception")
+    meeting = Area.objects.get(code="sh-7-meeting")
+    yesterday = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=1), datetime.time(9)))
+    past = [
+        ("孙伟", "上海消防维保有限公司", head, "Extinguisher refill", meeting, "V-101", 0, 3),
+        ("Anna Müller", "TelcoVendor GmbH", officer, "PBX maintenance", reception, "V-102", 1, 5),
+        ("周敏", "区应急管理局", officer, "Safety audit", meeting, "V-103", 2, 4),
+    ]
+    for name, org, host, purpose, area, badge, start_h, hours in past:
+        if Visit.objects.filter(visitor_name=name, badge_number=badge).exists():
+            continue
+        signed_in = yesterday + datetime.timedelta(hours=start_h)
+        Visit.objects.create(
+            visitor_name=name,
+            organisation=org,
+            host=host,
+            purpose=purpose,
+            area=area,
+            badge_number=badge,
+            signed_in_at=signed_in,
+            signed_out_at=signed_in + datetime.timedelta(hours=hours),
+            registered_by=officer,
+            signed_out_by=officer,
+        )
+    for name, org, host, purpose, badge in [
+        ("陈浩", "客户：某银行信用卡中心", head, "Service review meeting", "V-201"),
+        ("Li Wei", "CleanCo", employee, "Carpet cleaning", "V-202"),
+    ]:
+        if Visit.objects.filter(visitor_name=name, signed_out_at__isnull=True).exists():
+            continue
+        if Visit.objects.filter(badge_number=badge, signed_out_at__isnull=True).exists():
+            continue
+        services.visit_register(
+            user=officer,
+            visitor_name=name,
+            organisation=org,
+            host=host,
+            purpose=purpose,
+            area=meeting,
+            badge_number=badge,
+        )
