@@ -12,6 +12,11 @@ Each entry: name -> {"task": dotted Celery task name, "crontab": {minute, hour, 
 """
 
 SCHEDULES: dict[str, dict] = {
+    "hazards-reminders": {
+        "task": "hazards.send_reminders",
+        "crontab": {"minute": "0", "hour": "8"},
+        "description": "Hazards: deadline reminders, overdue to responsible person and head, escalation (R7.3).",
+    },
     "training-daily": {
         "task": "training.daily",
         "crontab": {"minute": "15", "hour": "6"},
