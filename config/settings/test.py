@@ -29,3 +29,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"anquan-test-{os.getpid()}.sqlite3"),
     }
+    # A throwaway database: skip fsync, so a file costs no more than SQLite's in-memory default.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;"
+    )
