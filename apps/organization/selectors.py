@@ -5,8 +5,8 @@ from typing import Any
 
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from apps.core.permissions import department_scope
 
@@ -102,7 +102,14 @@ class HistoryEntry:
 
     @property
     def object_label(self):
-        return str(self.record.instance)
+        # Not ``record.instance``: for people it would fetch the untracked password field, a query per row.
+        record = self.record
+        if self.kind == "person":
+            return record.full_name or record.username
+        lang = (get_language() or "en").lower()
+        if lang.startswith("zh") and record.name_zh:
+            return record.name_zh
+        return record.name
 
     @property
     def when(self):

@@ -132,7 +132,7 @@ def person_update(*, actor: User, person: User, data: dict[str, Any]) -> User:
     if "employee_number" in data:
         data = {**data, "employee_number": data["employee_number"] or None}
     with transaction.atomic():
-        person = User.objects.select_for_update().select_related("post").get(pk=person.pk)
+        person = User.objects.select_for_update(of=("self",)).select_related("post").get(pk=person.pk)
         _person_update(actor=actor, person=person, data=data)
     return person
 

@@ -64,9 +64,7 @@ ACCESS = {
     "organization:history": Case(expect=only(OFFICERS)),
     "organization:department_create": Case(expect=only(OFFICERS)),
     "organization:department_detail": Case(kwargs=lambda p: {"pk": p["employee"].department_id}, expect=everyone()),
-    "organization:department_update": Case(
-        kwargs=lambda p: {"pk": p["employee"].department_id}, expect=only(OFFICERS)
-    ),
+    "organization:department_update": Case(kwargs=lambda p: {"pk": p["employee"].department_id}, expect=only(OFFICERS)),
     "organization:post_create": Case(expect=only(OFFICERS)),
     "organization:post_update": Case(kwargs=_new(PostFactory), expect=only(OFFICERS)),
     "organization:site_create": Case(expect=only(OFFICERS)),

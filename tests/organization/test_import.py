@@ -122,7 +122,9 @@ def test_reimporting_the_same_file_changes_nothing_and_creates_no_duplicates(off
 def test_reimporting_an_edited_file_updates_people_by_employee_number(officer, structure, hook_calls):
     services.person_import(actor=officer, content=CLEAN)
     hook_calls.hires.clear()
-    edited = CLEAN.replace("C1001,王伟,wangwei,wangwei@example.com,cs-2,agent", "C1001,王伟,wangwei,w@example.com,cs-2,team-lead")
+    edited = CLEAN.replace(
+        "C1001,王伟,wangwei,wangwei@example.com,cs-2,agent", "C1001,王伟,wangwei,w@example.com,cs-2,team-lead"
+    )
     result = services.person_import(actor=officer, content=edited)
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
     wang = User.objects.get(employee_number="C1001")
