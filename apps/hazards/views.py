@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -117,14 +119,24 @@ def hazard_report(request):
     return render(request, "hazards/hazard_report.html", {"form": form})
 
 
-def _timeline_for_display(hazard):
-    entries = list(timeline_for(hazard))
+def _timeline_for_display(hazard, user):
+    """Timeline rows for the shared include, with move and status labels in the reader's language and
+    an anonymous reporter's name hidden from those who may not see it."""
     statuses = dict(Hazard.Status.choices)
-    for entry in entries:
+    hide_reporter = hazard.is_anonymous and not user.has_perm("hazards.view_reporter", hazard)
+    rows = []
+    for entry in timeline_for(hazard):
         move = MOVES.get(entry.action)
-        entry.action = move.label if move else entry.action
-        entry.to_state = statuses.get(entry.to_state, entry.to_state)
-    return entries
+        rows.append(
+            SimpleNamespace(
+                action=move.label if move else entry.action,
+                to_state=statuses.get(entry.to_state, entry.to_state),
+                comment=entry.comment,
+                actor=_("Anonymous") if hide_reporter and entry.actor_id == hazard.reporter_id else entry.actor,
+                created_at=entry.created_at,
+            )
+        )
+    return rows
 
 
 def _detail_context(request, hazard, bound_move=None, bound_form=None):
@@ -145,7 +157,7 @@ def _detail_context(request, hazard, bound_move=None, bound_form=None):
     photos = list(attachments_for(hazard))
     return {
         "hazard": hazard,
-        "timeline": _timeline_for_display(hazard),
+        "timeline": _timeline_for_display(hazard, request.user),
         "move_forms": move_forms,
         "open_move": bound_move,
         "report_photos": [p for p in photos if p.role == services.PHOTO_ROLE_REPORT],
