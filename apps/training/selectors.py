@@ -267,9 +267,12 @@ def compliance_matrix(*, user, filters=None, today=None) -> Matrix:
             record = latest.get(key)
             if record and (record[1] is None or record[1] >= today):
                 cell = Cell(PASSED, record[1] or record[0])
+            elif key in open_due and open_due[key] < today:
+                cell = Cell(OVERDUE, open_due[key])
+            elif record and key in open_due:
+                cell = Cell(EXPIRED, record[1])  # lapsed and reassigned, not yet overdue
             elif key in open_due:
-                due = open_due[key]
-                cell = Cell(OVERDUE if due < today else DUE, due)
+                cell = Cell(DUE, open_due[key])
             elif record:
                 cell = Cell(EXPIRED if required else None, record[1])
             elif required:
