@@ -210,7 +210,7 @@ def parse_people_csv(text: str) -> ImportPreview:
     departments = _lookup_table(Department)
     posts = _lookup_table(Post)
     numbers = [r["employee_number"] for _n, r in raw_rows if r.get("employee_number")]
-    existing = {p.employee_number: p for p in User.objects.filter(employee_number__in=numbers).select_related("post")}
+    existing = {p.employee_number: p for p in User.objects.filter(employee_number__in=numbers)}
     usernames_in_file = {_username_for(r, existing) for _n, r in raw_rows} - {""}
     taken_usernames = dict(
         User.objects.annotate(lower_username=Lower("username"))
@@ -318,10 +318,17 @@ def parse_people_csv(text: str) -> ImportPreview:
         row = ImportRow(number=number, data=data)
         person = existing.get(employee_number)
         if person is not None:
-            row.changed_fields = [f for f, v in data.items() if getattr(person, f) != v]
+            row.changed_fields = [f for f, v in data.items() if _differs(person, f, v)]
             row.action = "update" if row.changed_fields else "unchanged"
         preview.rows.append(row)
     return preview
+
+
+def _differs(person: User, name: str, value) -> bool:
+    field = person._meta.get_field(name)
+    if field.is_relation:
+        return getattr(person, field.attname) != (value.pk if value is not None else None)
+    return getattr(person, name) != value
 
 
 def _username_for(record: dict[str, str], existing: dict[str, User]) -> str:

@@ -35,6 +35,8 @@ PERSON_FIELDS = (
     "role",
     "is_active",
 )
+# The password is set apart; the calendar token is a random default, not worth a uniqueness query per save.
+PERSON_CLEAN_EXCLUDE = ["password", "calendar_token"]
 DEPARTMENT_FIELDS = ("name", "name_zh", "code", "head")
 POST_FIELDS = ("name", "name_zh", "code", "description")
 SITE_FIELDS = ("name", "name_zh", "code", "address")
@@ -59,17 +61,31 @@ def _save(instance, *, actor, exclude=None):
     return instance
 
 
+def _current(instance, name: str):
+    """The value to compare against: the id for a foreign key, so comparing never loads the related row."""
+    field = instance._meta.get_field(name)
+    return getattr(instance, field.attname) if field.is_relation else getattr(instance, name)
+
+
+def _comparable(instance, name: str, value):
+    field = instance._meta.get_field(name)
+    return value.pk if field.is_relation and value is not None else value
+
+
 def _apply(instance, data: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, tuple[Any, Any]]:
-    """Set the allowed fields from ``data`` on ``instance``; return {field: (old, new)} for real changes."""
+    """Set the allowed fields from ``data`` on ``instance``; return {field: (old, new)} for real changes.
+
+    For foreign keys ``old`` is the old id.
+    """
     unknown = set(data) - set(allowed)
     if unknown:
         raise ApplicationError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     changes = {}
-    for field, value in data.items():
-        old = getattr(instance, field)
-        if old != value:
-            changes[field] = (old, value)
-            setattr(instance, field, value)
+    for name, value in data.items():
+        old = _current(instance, name)
+        if old != _comparable(instance, name, value):
+            changes[name] = (old, value)
+            setattr(instance, name, value)
     return changes
 
 
@@ -117,7 +133,7 @@ def _person_create(*, actor, data) -> User:
     person = User(**data)
     person.set_unusable_password()
     with transaction.atomic():
-        _save(person, actor=actor, exclude=["password"])
+        _save(person, actor=actor, exclude=PERSON_CLEAN_EXCLUDE)
         if person.hire_date:
             hooks.fire_hire(person=person, actor=actor)
     return person
@@ -140,10 +156,11 @@ def person_update(*, actor: User, person: User, data: dict[str, Any]) -> User:
 def _person_update(*, actor, person, data) -> dict[str, tuple[Any, Any]]:
     """Apply ``data`` to a locked ``person``; return the changes."""
     with transaction.atomic():
-        old_post = person.post
+        post_changes = "post" in data and _comparable(person, "post", data["post"]) != person.post_id
+        old_post = person.post if post_changes else None
         changes = _apply(person, data, PERSON_FIELDS)
         if changes:
-            _save(person, actor=actor, exclude=["password"])
+            _save(person, actor=actor, exclude=PERSON_CLEAN_EXCLUDE)
             if "post" in changes:
                 hooks.fire_post_change(person=person, old_post=old_post, new_post=person.post, actor=actor)
     return changes
@@ -311,7 +328,12 @@ def person_import(*, actor: User, content: str) -> ImportResult:
                 _("The file has %(n)s problem(s); nothing was imported.") % {"n": preview.problem_count}
             )
         result = ImportResult()
-        existing = {p.employee_number: p for p in User.objects.select_for_update().filter(pk__in=preview.existing_ids)}
+        existing = {
+            p.employee_number: p
+            for p in User.objects.select_for_update(of=("self",))
+            .select_related("post")
+            .filter(pk__in=preview.existing_ids)
+        }
         for row in preview.rows:
             person = existing.get(row.data["employee_number"])
             if person is None:
