@@ -16,9 +16,10 @@ DEMO_LOGINS = ("manager", "officer", "head", "employee", "newhire")
 pytestmark = pytest.mark.django_db
 
 
-def seed_demo():
+def seed_demo(*, everything=False):
+    """The organisation alone (a second), or the whole demo with every module's seeder (slow)."""
     out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=out, **({} if everything else {"only": ["organization"]}))
     return out.getvalue()
 
 
@@ -64,6 +65,16 @@ def test_each_demo_login_signs_in_with_the_demo_password(client, username):
     assert client.get("/").status_code == 200
 
 
+@pytest.mark.slow
+def test_every_demo_login_still_signs_in_after_the_whole_demo_is_seeded(client):
+    seed_demo(everything=True)
+    for username in DEMO_LOGINS:
+        client.logout()
+        response = client.post("/accounts/login/", {"username": username, "password": "safety-first"})
+        assert response.status_code == 302, username
+        assert client.get("/").status_code == 200, username
+
+
 def test_demo_roles_match_the_specification():
     seed_demo()
     users = {user.username: user for user in User.objects.filter(username__in=DEMO_LOGINS)}
@@ -84,10 +95,11 @@ def test_newhire_was_hired_within_the_last_seven_days():
     assert timezone.localdate() - newhire.hire_date < datetime.timedelta(days=7)
 
 
-def test_running_seed_demo_twice_changes_no_row_counts():
-    seed_demo()
+@pytest.mark.slow
+def test_running_the_whole_demo_twice_changes_no_row_counts_in_any_table():
+    seed_demo(everything=True)
     before = row_counts()
-    seed_demo()
+    seed_demo(everything=True)
     after = row_counts()
     assert {label: (before[label], after[label]) for label in before if before[label] != after[label]} == {}
 
