@@ -292,7 +292,7 @@ def inspection_result_save(request, pk, result_pk):
             result = services.inspection_result_save(
                 result=result,
                 user=request.user,
-                outcome=form.cleaned_data["outcome"],
+                outcome=form.cleaned_data["outcome"] if "outcome" in request.POST else result.outcome,
                 note=form.cleaned_data["note"],
                 photo=form.cleaned_data.get("photo"),
             )
@@ -306,7 +306,14 @@ def inspection_result_save(request, pk, result_pk):
         return redirect(result.get_absolute_url())
     result = inspection.results.select_related("item__section", "hazard").get(pk=result.pk)
     result.photos = list(attachments_for(result))
-    context = {"inspection": inspection, "r": result, "editable": True, "error": error, "saved": error is None}
+    context = {
+        "inspection": inspection,
+        "r": result,
+        "editable": True,
+        "outcomes": InspectionResult.Outcome.choices,
+        "error": error,
+        "saved": error is None,
+    }
     return render(request, "inspections/inspection_detail.html#result_row", context, status=200)
 
 

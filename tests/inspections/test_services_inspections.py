@@ -125,6 +125,7 @@ def test_htmx_save_returns_the_row_with_the_photo(inspection, head, client):
     )
     body = response.content.decode()
     assert response.status_code == 200 and 'data-outcome="fail"' in body and "<html" not in body
+    assert f'value="fail" id="o-{result.pk}-fail" autocomplete="off" checked' in body
     result.refresh_from_db()
     assert (result.outcome, result.note, attachments_for(result).count()) == ("fail", "cable cut", 1)
 
