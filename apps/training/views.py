@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -281,10 +282,12 @@ def attempt_answer(request, pk):
             user=request.user, attempt=attempt, item_id=item_id, option_ids=request.POST.getlist(f"q-{item_id}")
         )
     except ApplicationError as exc:
-        return HttpResponse(f'<span class="text-danger small">{exc.message}</span>', status=200)
+        return HttpResponse(format_html('<span class="text-danger small">{}</span>', exc.message))
     if result.saved:
-        return HttpResponse(f'<span class="text-success small"><i class="bi bi-check2"></i> {_("Saved")}</span>')
-    return HttpResponse(f'<span class="text-danger small">{result.message}</span>')
+        return HttpResponse(
+            format_html('<span class="text-success small"><i class="bi bi-check2"></i> {}</span>', _("Saved"))
+        )
+    return HttpResponse(format_html('<span class="text-danger small">{}</span>', result.message))
 
 
 @require_POST
@@ -531,7 +534,7 @@ def session_attendance(request, pk):
         )
     except ApplicationError as exc:
         if request.htmx:
-            return HttpResponse(f'<span class="text-danger small">{exc.message}</span>')
+            return HttpResponse(format_html('<span class="text-danger small">{}</span>', exc.message))
         messages.error(request, exc.message)
         return redirect(session)
     if request.htmx:
