@@ -10,9 +10,11 @@ class PersonFilter(django_filters.FilterSet):
     """The people list and its CSV export share this filter."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    department = django_filters.ModelChoiceFilter(queryset=Department.objects.all(), label=_("Department"))
-    post = django_filters.ModelChoiceFilter(queryset=Post.objects.all(), label=_("Post"))
-    role = django_filters.ChoiceFilter(choices=User.Role.choices, label=_("Role"))
+    department = django_filters.ModelChoiceFilter(
+        queryset=Department.objects.all(), label=_("Department"), empty_label=_("Any")
+    )
+    post = django_filters.ModelChoiceFilter(queryset=Post.objects.all(), label=_("Post"), empty_label=_("Any"))
+    role = django_filters.ChoiceFilter(choices=User.Role.choices, label=_("Role"), empty_label=_("Any"))
     is_active = django_filters.BooleanFilter(
         label=_("Active"),
         widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
@@ -21,6 +23,14 @@ class PersonFilter(django_filters.FilterSet):
     class Meta:
         model = User
         fields = ["q", "department", "post", "role", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, form_field in self.form.fields.items():
+            css = "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
+            form_field.widget.attrs["class"] = css
+        self.form.fields["q"].widget.input_type = "search"
+        self.form.fields["q"].widget.attrs["placeholder"] = _("Name, username or employee number")
 
     def search(self, queryset, name, value):
         value = value.strip()
