@@ -426,10 +426,16 @@ def attempts_left(*, person, exam) -> int | None:
 
 
 def _attempts_in_cycle(person, exam) -> int:
-    last = Completion.objects.filter(person=person, course_id=exam.course_id).order_by("-created_at").first()
+    """Attempts since the last pass or the latest (re)assignment: assigning the course again after the
+    limit was reached gives a fresh set of attempts."""
+    marks = [
+        Completion.objects.filter(person=person, course_id=exam.course_id).aggregate(t=Max("created_at"))["t"],
+        Assignment.objects.filter(person=person, course_id=exam.course_id).aggregate(t=Max("created_at"))["t"],
+    ]
+    marks = [m for m in marks if m is not None]
     qs = ExamAttempt.objects.filter(exam=exam, person=person)
-    if last is not None:
-        qs = qs.filter(started_at__gt=last.created_at)
+    if marks:
+        qs = qs.filter(started_at__gt=max(marks))
     return qs.count()
 
 

@@ -210,3 +210,15 @@ def test_two_simultaneous_submits_score_once(employee):
     from apps.core.models import TimelineEntry
 
     assert TimelineEntry.objects.filter(action="submitted", object_id=attempt.pk).count() == 1
+
+
+def test_assigning_the_course_again_after_the_limit_gives_fresh_attempts(employee, officer):
+    course, _exam = make_exam_course(max_attempts=1)
+    [first] = services.assignment_create(user=officer, people=[employee], course=course, due_date=timezone.localdate())
+    attempt = services.exam_attempt_start(user=employee, course=course)
+    services.exam_attempt_submit(user=employee, attempt=attempt)
+    with pytest.raises(NotAllowed):
+        services.exam_attempt_start(user=employee, course=course)
+    services.assignment_cancel(user=officer, assignment=first)
+    services.assignment_create(user=officer, people=[employee], course=course, due_date=timezone.localdate())
+    assert services.exam_attempt_start(user=employee, course=course).number == 2
