@@ -1,0 +1,97 @@
+"""`make bench`: time key list pages through Django's test client on seeded data; prints, never asserts.
+
+    .venv/bin/python -m tests.bench            # SQLite (a throwaway test database)
+    DATABASE_URL=postgres://... .venv/bin/python -m tests.bench
+
+Each benchmark seeds N rows (for several N), then requests its pages a few times and prints the median
+time and the number of SQL queries. A page whose time or query count grows with N needs a look.
+Add a benchmark by writing ``bench_<name>(n) -> list[(label, user, url)]`` below and listing it in
+BENCHMARKS.
+"""
+
+import os
+import statistics
+import sys
+import time
+import warnings
+
+SIZES = (100, 1000, 10000)
+REPEAT = 5
+
+
+def bench_notifications_inbox(n):
+    from django.utils import timezone
+
+    from apps.notifications.models import Notification
+    from tests.organization.factories import UserFactory
+
+    user = UserFactory(username=f"bench-inbox-{n}")
+    now = timezone.now()
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=user,
+            key=f"bench:{i}",
+            subject=f"Reminder {i}",
+            body="Fire extinguisher check due",
+            url="/",
+            read_at=now if i % 3 else None,
+        )
+        for i in range(n)
+    )
+    return [
+        ("inbox, page 1", user, "/notifications/"),
+        ("inbox, unread only", user, "/notifications/?unread=1"),
+        ("inbox, last page", user, "/notifications/?page=last"),
+        ("unread badge", user, "/notifications/unread-badge/"),
+    ]
+
+
+BENCHMARKS = [bench_notifications_inbox]
+
+
+def _time_page(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    timings = []
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+    return statistics.median(timings), len(queries)
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    warnings.filterwarnings("ignore", "No directory at")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        print(f"database: {connection.vendor}; median of {REPEAT} requests")
+        print(f"{'page':<40}{'rows':>8}{'ms':>10}{'queries':>9}")
+        for bench in BENCHMARKS:
+            for n in SIZES:
+                for label, user, url in bench(n):
+                    client = Client()
+                    client.force_login(user)
+                    ms, queries = _time_page(client, url)
+                    print(f"{label:<40}{n:>8}{ms:>10.1f}{queries:>9}")
+                    sys.stdout.flush()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
+if __name__ == "__main__":
+    main()
