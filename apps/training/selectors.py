@@ -96,8 +96,8 @@ def session_list(*, user, upcoming_only=False):
         enrolled=Count("enrolments", distinct=True)
     )
     if upcoming_only:
-        qs = qs.filter(starts_at__gte=timezone.now() - datetime.timedelta(hours=4)).order_by("starts_at", "id")
-    return qs
+        return qs.filter(starts_at__gte=timezone.now() - datetime.timedelta(hours=4)).order_by("starts_at", "id")
+    return qs.order_by("-starts_at", "id")
 
 
 def session_enrolments(*, session):
