@@ -150,8 +150,6 @@ def hazard_raise(
     title = _require_text(title, _("Say in a few words what the hazard is."))[:200]
     if category and category not in Hazard.Category.values:
         raise ApplicationError(_("Unknown hazard category “%(category)s”.") % {"category": category})
-    if area is None and not (location_text or "").strip():
-        raise ApplicationError(_("Say where the hazard is: choose an area or describe the place."))
     with transaction.atomic():
         hazard = Hazard(
             number=_next_number(timezone.localdate().year),
@@ -193,6 +191,8 @@ def hazard_report(
 ) -> Hazard:
     """Any employee reports a hazard they saw (the phone form, or a QR poster's link)."""
     require(user, "hazards.add_hazard")
+    if area is None and not (location_text or "").strip():
+        raise ApplicationError(_("Say where the hazard is: choose an area or describe the place."))
     return hazard_raise(
         title=title,
         description=description,

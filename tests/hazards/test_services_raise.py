@@ -42,3 +42,19 @@ def test_inactive_reporter_cannot_raise_a_hazard(employee):
 
 def test_category_values_are_the_public_contract():
     assert set(Hazard.Category.values) == {"fire", "electrical", "network", "premises", "infosec", "other"}
+
+
+def test_other_modules_may_raise_a_hazard_without_any_place(employee):
+    hazard = hazard_raise(title="Firewall rule too open", description="", reporter=employee, category="network")
+    assert hazard.place == "" and hazard.status == Hazard.Status.REPORTED
+
+
+def test_a_bad_photo_from_another_module_saves_nothing(employee):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from apps.core.exceptions import ApplicationError
+
+    fake = SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")
+    with pytest.raises(ApplicationError):
+        hazard_raise(title="A", description="", reporter=employee, location_text="Lobby", photos=[fake])
+    assert not Hazard.objects.exists()
