@@ -82,32 +82,7 @@ def seed(ctx):
         if to == "reject":
             services.hazard_reject(hazard=hazard, user=officer, reason="与 YH 茶水间插线板隐患重复 / duplicate report")
         elif to != "reported":
-            department = head.department if head.department_id else area.department
-            responsible = employee if department == employee.department else department.head or officer
-            for step in STEPS[: STEPS.index(to) + 1]:
-                if step == "assess":
-                    services.hazard_assess(
-                        hazard=hazard, user=officer, grade=grade, likelihood=likelihood, severity=severity,
-                        category=category, department=department, comment="现场确认 / confirmed on site",
-                    )  # fmt: skip
-                elif step == "plan":
-                    five_fixes = {}
-                    if grade == "major":
-                        five_fixes = {
-                            "funds": 12000,
-                            "interim_safeguards": "设置警示隔离带，配电柜加防水罩 / cordon and cover the cabinet",
-                            "contingency": "IT 值班人员每 2 小时巡检 / IT duty checks every 2 hours",
-                        }
-                    services.hazard_plan(
-                        hazard=hazard, user=head, measures="按整改通知书落实整改 / fix as the notice says",
-                        responsible_person=responsible, department=department, **five_fixes,
-                    )  # fmt: skip
-                elif step == "rectify":
-                    services.hazard_rectify(hazard=hazard, user=responsible, note="已整改完毕 / fixed")
-                elif step == "sign_off":
-                    services.hazard_sign_off(hazard=hazard, user=head, comment="复查合格 / checked")
-                elif step == "verify":
-                    services.hazard_verify(hazard=hazard, user=officer, comment="现场验证通过 / verified")
+            _walk(hazard, to, area, grade, likelihood, severity, category, officer, head, employee)
         # Spread the reports over the past weeks; back-date the overdue ones' deadlines.
         updates = {"created_at": timezone.now() - datetime.timedelta(days=2 + 3 * index)}
         if overdue:
@@ -116,3 +91,34 @@ def seed(ctx):
         made += 1
     ctx.data["hazards"] = list(Hazard.objects.order_by("id"))
     ctx.log(f"    hazards: {made} new, {Hazard.objects.count()} in all")
+
+
+def _walk(hazard, to, area, grade, likelihood, severity, category, officer, head, employee):
+    """Assess and plan as the safety officer; the area's department rectifies and its head signs off."""
+    department = (area.department if area is not None else None) or head.department
+    responsible = employee if department == employee.department else (department.head or officer)
+    signer = department.head or officer
+    for step in STEPS[: STEPS.index(to) + 1]:
+        if step == "assess":
+            services.hazard_assess(
+                hazard=hazard, user=officer, grade=grade, likelihood=likelihood, severity=severity,
+                category=category, department=department, comment="现场确认 / confirmed on site",
+            )  # fmt: skip
+        elif step == "plan":
+            five_fixes = {}
+            if grade == "major":
+                five_fixes = {
+                    "funds": 12000,
+                    "interim_safeguards": "设置警示隔离带，配电柜加防水罩 / cordon and cover the cabinet",
+                    "contingency": "IT 值班人员每 2 小时巡检 / IT duty checks every 2 hours",
+                }
+            services.hazard_plan(
+                hazard=hazard, user=officer, measures="按整改通知书落实整改 / fix as the notice says",
+                responsible_person=responsible, department=department, **five_fixes,
+            )  # fmt: skip
+        elif step == "rectify":
+            services.hazard_rectify(hazard=hazard, user=responsible, note="已整改完毕 / fixed")
+        elif step == "sign_off":
+            services.hazard_sign_off(hazard=hazard, user=signer, comment="复查合格 / checked")
+        elif step == "verify":
+            services.hazard_verify(hazard=hazard, user=officer, comment="现场验证通过 / verified")
