@@ -132,7 +132,25 @@ class CommentForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+PEOPLE_SHOWN = 50
+
+
+def people_for_planner(user):
+    """Whom ``user`` may name as responsible: anyone for officers, their own department(s) for heads."""
+    from apps.core.permissions import is_officer
+
+    people = get_user_model().objects.filter(is_active=True).select_related("department")
+    if not is_officer(user):
+        people = people.filter(department_id__in=user.headed_department_ids)
+    return people.order_by("department__name", "full_name", "id")
+
+
 class PlanForm(forms.Form):
+    find_person = forms.CharField(
+        label=_("Find a person"),
+        required=False,
+        help_text=_("Type a name or employee number to list more people below."),
+    )
     measures = forms.CharField(label=_("Rectification measures"), widget=forms.Textarea(attrs={"rows": 3}))
     department = forms.ModelChoiceField(label=_("Responsible department"), queryset=Department.objects.all())
     responsible_person = PersonChoiceField(label=_("Responsible person"), queryset=get_user_model().objects.none())
@@ -150,15 +168,31 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args, hazard=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from django.urls import reverse
+
         from apps.core.permissions import is_officer
 
-        people = get_user_model().objects.filter(is_active=True).select_related("department")
+        people = people_for_planner(user) if user is not None else get_user_model().objects.none()
         departments = Department.objects.all()
         if user is not None and not is_officer(user):
-            # A head plans within the departments they head.
-            people = people.filter(department_id__in=user.headed_department_ids)
             departments = departments.filter(pk__in=user.headed_department_ids)
-        self.fields["responsible_person"].queryset = people.order_by("department__name", "full_name", "id")
+        field = self.fields["responsible_person"]
+        field.queryset = people  # what may be chosen (validated)
+        # What the page lists at first: the hazard's department; the search box fetches others
+        # (an autocomplete, not a <select> with every person of the company).
+        shown = people.filter(department_id=hazard.department_id) if hazard and hazard.department_id else people
+        field.widget.choices = [("", "---------")] + [
+            (p.pk, field.label_from_instance(p)) for p in shown[:PEOPLE_SHOWN]
+        ]
+        self.fields["find_person"].widget.attrs.update(
+            {
+                "type": "search",
+                "autocomplete": "off",
+                "hx-get": reverse("hazards:people_options"),
+                "hx-trigger": "input changed delay:300ms, search",
+                "hx-target": f"#id_{self.add_prefix('responsible_person')}",
+            }
+        )
         self.fields["department"].queryset = departments
         if hazard is not None and not self.is_bound:
             self.initial.update({"department": hazard.department_id, "deadline": hazard.deadline})

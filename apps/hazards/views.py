@@ -3,6 +3,7 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,7 @@ from apps.organization.models import Area
 
 from . import services
 from .filters import HazardFilter
-from .forms import MOVE_FORMS, HazardReportForm, area_queryset
+from .forms import MOVE_FORMS, PEOPLE_SHOWN, HazardReportForm, PersonChoiceField, area_queryset, people_for_planner
 from .models import MOVES, Hazard
 from .pdf import notice_pdf_response
 from .qr import qr_svg
@@ -188,7 +189,8 @@ def hazard_move(request, pk, move):
     form = form_class(request.POST, request.FILES, **kwargs)
     if form.is_valid():
         try:
-            SERVICES[move](hazard=hazard, user=request.user, **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "find_person"}  # a search box only
+            SERVICES[move](hazard=hazard, user=request.user, **data)
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect(hazard)
@@ -228,3 +230,18 @@ def area_poster(request, area_id):
     area = get_object_or_404(Area.objects.select_related("floor__site"), pk=area_id)
     url = request.build_absolute_uri(reverse("hazards:hazard_report") + f"?area={area.pk}")
     return render(request, "hazards/area_poster.html", {"area": area, "report_url": url, "qr": qr_svg(url)})
+
+
+@login_required
+def people_options(request):
+    """Autocomplete for the responsible-person picker: ``<option>``s matching ``q``, for htmx."""
+    if not request.user.has_perm("hazards.pick_people"):
+        raise PermissionDenied
+    # htmx sends the search box under its (prefixed) form name.
+    q = next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), "").strip()
+    people = people_for_planner(request.user)
+    if q:
+        people = people.filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))
+    label = PersonChoiceField(queryset=people).label_from_instance
+    options = [(p.pk, label(p)) for p in people[:PEOPLE_SHOWN]]
+    return render(request, "hazards/inc/people_options.html", {"options": options})

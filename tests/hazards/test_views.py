@@ -213,3 +213,28 @@ def test_hazard_page_links_back_to_its_source(client, employee, officer):
     client.force_login(officer)
     html = client.get(hazard.get_absolute_url()).content.decode()
     assert f'href="{source.get_absolute_url()}"' in html
+
+
+def test_person_picker_searches_instead_of_listing_everyone(client, officer, head, outsider, employee):
+    client.force_login(officer)
+    html = client.get(reverse("hazards:people_options") + "?plan-find_person=陈").content.decode()
+    assert f'value="{outsider.pk}"' in html and f'value="{employee.pk}"' not in html
+    client.force_login(head)  # a head finds only their own department's people
+    html = client.get(reverse("hazards:people_options") + "?q=陈").content.decode()
+    assert f'value="{outsider.pk}"' not in html
+
+
+def test_plan_lists_the_hazards_department_first_but_accepts_anyone_for_officers(
+    client, reported, loop, officer, outsider
+):
+    hazard = loop(reported, "assess")
+    client.force_login(officer)
+    html = client.get(hazard.get_absolute_url()).content.decode()
+    assert f'<option value="{outsider.pk}"' not in html and "hx-get" in html
+    data = {
+        "plan-measures": "Fix", "plan-department": outsider.department_id, "plan-responsible_person": outsider.pk,
+    }  # fmt: skip
+    response = client.post(reverse("hazards:hazard_plan", args=[hazard.pk]), data)
+    assert response.status_code == 302
+    hazard.refresh_from_db()
+    assert hazard.responsible_person == outsider
