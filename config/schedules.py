@@ -27,4 +27,19 @@ SCHEDULES: dict[str, dict] = {
         "crontab": {"minute": "30", "hour": "7"},
         "description": "Inspections due soon/overdue to inspectors; equipment checks due and expired to officers.",
     },
+    "incidents-external-report-overdue": {
+        "task": "incidents.external_report_overdue",
+        "every_minutes": 30,
+        "description": "Incidents: warn officers once when a required external report is overdue (R5.2.3).",
+    },
+    "incidents-action-reminders": {
+        "task": "incidents.action_reminders",
+        "crontab": {"minute": "45", "hour": "7"},
+        "description": "Incidents: corrective actions due to owners; effectiveness checks due to officers (R5.2.4).",
+    },
+    "emergency-drill-reminders": {
+        "task": "emergency.drill_reminders",
+        "every_minutes": 15,
+        "description": "Drills starting within the lead time: remind participants and officers once (R5.1.2).",
+    },
 }

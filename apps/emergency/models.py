@@ -1,0 +1,271 @@
+"""Contingency plans (应急预案), the emergency response team and drills (R5.1)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel, BilingualNameMixin
+
+DEFAULT_DRILL_INTERVAL_MONTHS = 6
+
+
+def _zh():
+    return (get_language() or "en").lower().startswith("zh")
+
+
+class Scenario(models.TextChoices):
+    FIRE = "fire", _("Fire")
+    EARTHQUAKE = "earthquake", _("Earthquake")
+    NETWORK = "network", _("Network-security incident")
+    POWER = "power", _("Power outage")
+    MEDICAL = "medical", _("Medical emergency")
+    OTHER = "other", _("Other")
+
+
+class TeamRole(models.TextChoices):
+    COMMANDER = "commander", _("Commander")
+    DEPUTY_COMMANDER = "deputy_commander", _("Deputy commander")
+    EVACUATION = "evacuation", _("Evacuation")
+    FIRE_FIGHTING = "fire_fighting", _("Fire fighting")
+    FIRST_AID = "first_aid", _("First aid")
+    COMMUNICATIONS = "communications", _("Communications")
+    IT_RESPONSE = "it_response", _("IT response")
+    LOGISTICS = "logistics", _("Logistics")
+    EVERYONE = "everyone", _("All staff")
+
+
+class ContingencyPlan(BilingualNameMixin, BaseModel):
+    """One scenario's plan; its content lives in versions, of which one approved version is current."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    scenario = models.CharField(_("scenario"), max_length=20, choices=Scenario.choices)
+    drill_interval_months = models.PositiveSmallIntegerField(
+        _("drill at least every (months)"), default=DEFAULT_DRILL_INTERVAL_MONTHS
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scenario", "name", "id"]
+        verbose_name = _("contingency plan")
+        verbose_name_plural = _("contingency plans")
+
+    def get_absolute_url(self):
+        return reverse("emergency:plan_detail", args=[self.pk])
+
+
+class PlanVersion(BaseModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    plan = models.ForeignKey(ContingencyPlan, on_delete=models.CASCADE, related_name="versions", verbose_name=_("plan"))
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    purpose = models.TextField(_("purpose and scope (English)"), blank=True)
+    purpose_zh = models.TextField(_("purpose and scope (Chinese)"), blank=True)
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "-number", "id"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique_number")]
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+
+    def __str__(self):
+        return f"{self.plan} v{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("emergency:version_detail", args=[self.pk])
+
+    @property
+    def display_purpose(self):
+        return self.purpose_zh if _zh() and self.purpose_zh else self.purpose
+
+
+class PlanStep(models.Model):
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="steps", verbose_name=_("version"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    role = models.CharField(_("team role"), max_length=30, choices=TeamRole.choices, default=TeamRole.EVERYONE)
+    text = models.TextField(_("step (English)"))
+    text_zh = models.TextField(_("step (Chinese)"), blank=True)
+
+    class Meta:
+        ordering = ["version", "order", "id"]
+        verbose_name = _("plan step")
+        verbose_name_plural = _("plan steps")
+
+    def __str__(self):
+        return f"{self.order}. {self.display_text}"
+
+    @property
+    def display_text(self):
+        return self.text_zh if _zh() and self.text_zh else self.text
+
+
+class TeamMember(BaseModel):
+    """A member of the emergency response team (应急救援队伍), with their deputy."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_roles", verbose_name=_("member")
+    )
+    team_role = models.CharField(_("team role"), max_length=30, choices=TeamRole.choices)
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputising_roles",
+        verbose_name=_("deputy"),
+    )
+    phone = models.CharField(_("emergency phone"), max_length=40, blank=True)
+    site = models.ForeignKey(
+        "organization.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("site")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["team_role", "person__full_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["person", "team_role"], name="team_member_unique_role")]
+        verbose_name = _("response team member")
+        verbose_name_plural = _("response team members")
+
+    def __str__(self):
+        return f"{self.get_team_role_display()}: {self.person}"
+
+    def get_absolute_url(self):
+        return reverse("emergency:team")
+
+    @property
+    def contact_phone(self):
+        return self.phone or self.person.phone
+
+
+class Drill(BaseModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Rating(models.TextChoices):
+        GOOD = "good", _("Good")
+        ADEQUATE = "adequate", _("Adequate")
+        POOR = "poor", _("Needs improvement")
+
+    plan = models.ForeignKey(ContingencyPlan, on_delete=models.PROTECT, related_name="drills", verbose_name=_("plan"))
+    plan_version = models.ForeignKey(
+        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("plan version")
+    )
+    site = models.ForeignKey("organization.Site", on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
+    planned_at = models.DateTimeField(_("planned for"), db_index=True)
+    scope = models.TextField(_("scope"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="DrillParticipant", related_name="drills", verbose_name=_("participants")
+    )
+    started_at = models.DateTimeField(_("actual start"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("actual end"), null=True, blank=True)
+    evacuation_seconds = models.PositiveIntegerField(_("evacuation time (seconds)"), null=True, blank=True)
+    evaluation = models.TextField(_("evaluation"), blank=True)
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices, blank=True)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organiser"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["planned_at", "id"]
+        verbose_name = _("drill")
+        verbose_name_plural = _("drills")
+
+    def __str__(self):
+        return f"{self.plan} · {timezone.localtime(self.planned_at):%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("emergency:drill_detail", args=[self.pk])
+
+    @property
+    def evacuation_display(self):
+        if self.evacuation_seconds is None:
+            return ""
+        return f"{self.evacuation_seconds // 60}:{self.evacuation_seconds % 60:02d}"
+
+
+class DrillParticipant(models.Model):
+    drill = models.ForeignKey(Drill, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("drill"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["drill", "person__full_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["drill", "person"], name="drill_participant_once")]
+        verbose_name = _("drill participant")
+        verbose_name_plural = _("drill participants")
+
+    def __str__(self):
+        return str(self.person)
+
+
+class DrillProblem(BaseModel):
+    """A problem found in a drill; it can be raised as a hazard (hazard number kept as the link)."""
+
+    drill = models.ForeignKey(Drill, on_delete=models.CASCADE, related_name="problems", verbose_name=_("drill"))
+    description = models.TextField(_("problem"))
+    area = models.ForeignKey(
+        "organization.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("area")
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("found by")
+    )
+    hazard_number = models.CharField(_("hazard"), max_length=40, blank=True)
+    hazard_url = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["drill", "created_at", "id"]
+        verbose_name = _("drill problem")
+        verbose_name_plural = _("drill problems")
+
+    def __str__(self):
+        return self.description[:60]
+
+    def get_absolute_url(self):
+        return self.drill.get_absolute_url()

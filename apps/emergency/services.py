@@ -1,0 +1,294 @@
+"""Write operations of emergency management: plans and their versions, the response team, drills."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.permissions import require
+from apps.core.services import timeline_record
+
+from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, PlanVersion, TeamMember
+
+DEFAULT_DRILL_REMINDER_HOURS = 72
+
+
+def drill_reminder_hours() -> int:
+    """How long before a drill its participants and the officers are reminded (settings, default 72 h)."""
+    return int(getattr(settings, "ANQUAN_DRILL_REMINDER_HOURS", DEFAULT_DRILL_REMINDER_HOURS))
+
+
+def safety_officers():
+    User = get_user_model()
+    return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True).order_by("id")
+
+
+def hazard_raise_via_hazards(**kwargs):
+    """Raise a hazard through the hazards module (its public service), or refuse cleanly without it."""
+    try:
+        from apps.hazards.services import hazard_raise
+    except ImportError:
+        raise ApplicationError(_("Hazards cannot be raised yet: the hazards module is not installed.")) from None
+    return hazard_raise(**kwargs)
+
+
+# --- contingency plans -------------------------------------------------------------------------
+
+
+def plan_create(*, user, code: str, name: str, name_zh: str = "", scenario: str, drill_interval_months: int = 6):
+    """A new contingency plan with an empty first draft version."""
+    require(user, "emergency.manage_plan")
+    if ContingencyPlan.objects.filter(code=code).exists():
+        raise ApplicationError(_("A plan with this code already exists."))
+    with transaction.atomic():
+        plan = ContingencyPlan.objects.create(
+            code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months
+        )
+        PlanVersion.objects.create(plan=plan, number=1, prepared_by=user)
+        timeline_record(subject=plan, actor=user, action="created", to_state=PlanVersion.Status.DRAFT)
+    return plan
+
+
+def plan_version_draft(*, plan, user) -> PlanVersion:
+    """Start the next version of a plan as a draft, copying the newest version's content."""
+    require(user, "emergency.manage_plan", plan)
+    with transaction.atomic():
+        plan = ContingencyPlan.objects.select_for_update().get(pk=plan.pk)
+        if plan.versions.filter(status=PlanVersion.Status.DRAFT).exists():
+            raise Conflict(_("This plan already has a draft version; edit that one."))
+        latest = plan.versions.order_by("-number").first()
+        draft = PlanVersion.objects.create(
+            plan=plan,
+            number=(latest.number + 1) if latest else 1,
+            prepared_by=user,
+            purpose=latest.purpose if latest else "",
+            purpose_zh=latest.purpose_zh if latest else "",
+        )
+        if latest:
+            PlanStep.objects.bulk_create(
+                PlanStep(version=draft, order=s.order, role=s.role, text=s.text, text_zh=s.text_zh)
+                for s in latest.steps.all()
+            )
+        timeline_record(subject=plan, actor=user, action="new version drafted", to_state=f"v{draft.number}")
+    return draft
+
+
+def plan_version_update(
+    *,
+    version,
+    user,
+    purpose: str,
+    purpose_zh: str,
+    effective_date: datetime.date | None,
+    change_note: str,
+    steps: list[dict],
+) -> PlanVersion:
+    """Change a draft version's content; approved versions are frozen."""
+    require(user, "emergency.manage_plan", version.plan)
+    with transaction.atomic():
+        version = PlanVersion.objects.select_for_update().get(pk=version.pk)
+        if version.status != PlanVersion.Status.DRAFT:
+            raise Conflict(_("Only a draft version can be changed; start a new version."))
+        version.purpose, version.purpose_zh = purpose, purpose_zh
+        version.effective_date, version.change_note = effective_date, change_note
+        version.save()
+        version.steps.all().delete()
+        PlanStep.objects.bulk_create(
+            PlanStep(version=version, order=i, role=s["role"], text=s["text"], text_zh=s.get("text_zh", ""))
+            for i, s in enumerate(steps, start=1)
+        )
+    return version
+
+
+def plan_version_approve(*, version, user) -> PlanVersion:
+    """Management approves a draft: it becomes the plan's current version, the previous one superseded."""
+    require(user, "emergency.approve_plan", version.plan)
+    with transaction.atomic():
+        version = PlanVersion.objects.select_for_update().get(pk=version.pk)
+        if version.status != PlanVersion.Status.DRAFT:
+            raise Conflict(_("Only a draft version can be approved."))
+        if not version.effective_date:
+            raise ApplicationError(_("Set the effective date before approval."))
+        if not version.steps.exists():
+            raise ApplicationError(_("A plan version needs at least one step."))
+        version.plan.versions.filter(status=PlanVersion.Status.APPROVED).update(status=PlanVersion.Status.SUPERSEDED)
+        version.status = PlanVersion.Status.APPROVED
+        version.approved_by, version.approved_at = user, timezone.now()
+        version.save()
+        timeline_record(
+            subject=version.plan,
+            actor=user,
+            action="approved",
+            from_state=PlanVersion.Status.DRAFT,
+            to_state=f"v{version.number}",
+        )
+    return version
+
+
+# --- response team ------------------------------------------------------------------------------
+
+
+def team_member_add(*, user, person, team_role: str, deputy=None, phone: str = "", site=None) -> TeamMember:
+    require(user, "emergency.manage_team")
+    if deputy is not None and deputy.pk == person.pk:
+        raise ApplicationError(_("A member cannot be their own deputy."))
+    with transaction.atomic():
+        if TeamMember.objects.filter(person=person, team_role=team_role).exists():
+            raise ApplicationError(_("This person already has this team role."))
+        member = TeamMember.objects.create(person=person, team_role=team_role, deputy=deputy, phone=phone, site=site)
+    return member
+
+
+def team_member_remove(*, user, member) -> None:
+    require(user, "emergency.manage_team")
+    member.delete()
+
+
+# --- drills -------------------------------------------------------------------------------------
+
+
+def drill_schedule(
+    *, user, plan, site, planned_at: datetime.datetime, scope: str = "", participants: Iterable = ()
+) -> Drill:
+    """Plan a drill of a plan at a site; the plan's current approved version is the one drilled."""
+    require(user, "emergency.manage_drill")
+    if planned_at <= timezone.now():
+        raise ApplicationError(_("A drill is planned for a future time; record past drills on a planned drill."))
+    with transaction.atomic():
+        version = plan.versions.filter(status=PlanVersion.Status.APPROVED).first()
+        drill = Drill.objects.create(
+            plan=plan, plan_version=version, site=site, planned_at=planned_at, scope=scope, organiser=user
+        )
+        DrillParticipant.objects.bulk_create(DrillParticipant(drill=drill, person=p) for p in set(participants))
+        timeline_record(subject=drill, actor=user, action="planned", to_state=Drill.Status.PLANNED)
+    return drill
+
+
+def drill_cancel(*, drill, user, reason: str) -> Drill:
+    require(user, "emergency.manage_drill", drill)
+    if not reason.strip():
+        raise ApplicationError(_("Give a reason for cancelling the drill."))
+    with transaction.atomic():
+        drill = Drill.objects.select_for_update().get(pk=drill.pk)
+        if drill.status != Drill.Status.PLANNED:
+            raise Conflict(_("Only a planned drill can be cancelled."))
+        drill.status = Drill.Status.CANCELLED
+        drill.save(update_fields=["status", "updated_at"])
+        timeline_record(
+            subject=drill, actor=user, action="cancelled", from_state="planned", to_state="cancelled", comment=reason
+        )
+    return drill
+
+
+def drill_record(
+    *,
+    drill,
+    user,
+    started_at: datetime.datetime,
+    ended_at: datetime.datetime,
+    evacuation_seconds: int | None,
+    evaluation: str,
+    rating: str,
+    attended_ids: Iterable[int],
+    extra_participants: Iterable = (),
+) -> Drill:
+    """Record how a drill went: actual time, attendance, evacuation time and evaluation."""
+    require(user, "emergency.manage_drill", drill)
+    if ended_at < started_at:
+        raise ApplicationError(_("The drill cannot end before it starts."))
+    if started_at > timezone.now():
+        raise ApplicationError(_("A drill can be recorded only after it has started."))
+    with transaction.atomic():
+        drill = Drill.objects.select_for_update().get(pk=drill.pk)
+        if drill.status != Drill.Status.PLANNED:
+            raise Conflict(_("This drill has already been recorded or was cancelled."))
+        for person in extra_participants:
+            DrillParticipant.objects.get_or_create(drill=drill, person=person)
+        attended = set(attended_ids) | {p.pk for p in extra_participants}
+        for row in drill.attendance.all():
+            row.attended = row.person_id in attended
+            row.save(update_fields=["attended"])
+        drill.started_at, drill.ended_at = started_at, ended_at
+        drill.evacuation_seconds, drill.evaluation, drill.rating = evacuation_seconds, evaluation, rating
+        drill.status, drill.recorded_by = Drill.Status.DONE, user
+        drill.save()
+        timeline_record(subject=drill, actor=user, action="recorded", from_state="planned", to_state="done")
+    return drill
+
+
+def drill_problem_add(*, drill, user, description: str, area=None, raise_hazard: bool = False) -> DrillProblem:
+    require(user, "emergency.manage_drill", drill)
+    if not description.strip():
+        raise ApplicationError(_("Describe the problem."))
+    with transaction.atomic():
+        problem = DrillProblem.objects.create(drill=drill, description=description, area=area, reported_by=user)
+        if raise_hazard:
+            problem = drill_problem_raise_hazard(problem=problem, user=user)
+    return problem
+
+
+def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
+    """Turn a drill problem into a hazard (隐患) through the hazards service; once."""
+    require(user, "emergency.manage_drill", problem.drill)
+    with transaction.atomic():
+        problem = DrillProblem.objects.select_for_update().select_related("drill__plan").get(pk=problem.pk)
+        if problem.hazard_number:
+            raise Conflict(_("This problem has already been raised as a hazard."))
+        drill = problem.drill
+        category = {"fire": "fire", "network": "network", "power": "electrical"}.get(drill.plan.scenario, "other")
+        hazard = hazard_raise_via_hazards(
+            title=_("Drill finding: %(plan)s") % {"plan": drill.plan.name},
+            description=problem.description,
+            reporter=user,
+            area=problem.area,
+            location_text="" if problem.area else str(drill.site),
+            category=category,
+            source=problem,
+        )
+        problem.hazard_number, problem.hazard_url = hazard.number, hazard.get_absolute_url()
+        problem.save(update_fields=["hazard_number", "hazard_url", "updated_at"])
+        timeline_record(subject=drill, actor=user, action="problem raised as hazard", comment=hazard.number)
+    return problem
+
+
+def drill_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind participants and safety officers of drills starting within the lead time; once per drill date."""
+    now = now or timezone.now()
+    horizon = now + datetime.timedelta(hours=drill_reminder_hours())
+    from apps.notifications.services import notify
+
+    sent = 0
+    drills = Drill.objects.filter(status=Drill.Status.PLANNED, planned_at__gt=now, planned_at__lte=horizon)
+    officers = list(safety_officers())
+    for drill in drills.select_related("plan", "site").prefetch_related("participants"):
+        when = timezone.localtime(drill.planned_at)
+        recipients = list(drill.participants.all()) + officers
+        subject = format_lazy(
+            gettext_lazy("Drill reminder: {plan} on {when}"), plan=drill.plan.name, when=f"{when:%Y-%m-%d %H:%M}"
+        )
+        body = format_lazy(
+            gettext_lazy("A {plan} drill takes place at {site} on {when}. Scope: {scope}"),
+            plan=drill.plan.name,
+            site=drill.site.name,
+            when=f"{when:%Y-%m-%d %H:%M}",
+            scope=drill.scope or "—",
+        )
+        sent += len(
+            notify(
+                recipients=recipients,
+                key=f"drill:{drill.pk}:reminder:{when:%Y-%m-%dT%H:%M}",
+                subject=subject,
+                body=body,
+                url=drill.get_absolute_url(),
+            )
+        )
+    return sent

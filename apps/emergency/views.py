@@ -1,0 +1,370 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.pdf import pdf_response, render_pdf
+from apps.core.selectors import timeline_for
+
+from . import selectors, services
+from .forms import (
+    CancelForm,
+    DrillProblemForm,
+    DrillRecordForm,
+    DrillScheduleForm,
+    PlanCreateForm,
+    PlanVersionForm,
+    TeamMemberForm,
+)
+from .models import ContingencyPlan, DrillProblem, PlanVersion, TeamMember
+
+
+def _need(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _run(request, call, success):
+    """Call a service; refused permission is a 403, any other refusal a message. True on success."""
+    try:
+        call()
+    except NotAllowed:
+        raise PermissionDenied from None
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+def _form_errors(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@login_required
+def person_search(request):
+    """Autocomplete for person pickers: at most 20 active people matching the typed text."""
+    q = request.GET.get("q", "").strip()
+    User = get_user_model()
+    people = []
+    if len(q) >= 1:
+        people = (
+            User.objects.filter(is_active=True)
+            .filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))
+            .select_related("department")
+            .order_by("full_name", "id")[:20]
+        )
+    return JsonResponse(
+        {
+            "results": [
+                {"value": f"{p.username} · {p.get_full_name()}", "label": str(p.department or "")} for p in people
+            ]
+        }
+    )
+
+
+# --- plans --------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request):
+    context = {
+        "plans": selectors.plans_with_drill_flags(),
+        "supplies_url": selectors.supplies_url(),
+        "create_form": PlanCreateForm() if request.user.has_perm("emergency.manage_plan") else None,
+    }
+    return render(request, "emergency/plan_list.html", context)
+
+
+@login_required
+@require_POST
+def plan_create(request):
+    _need(request, "emergency.manage_plan")
+    form = PlanCreateForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("emergency:plan_list")
+    result = {}
+    ok = _run(
+        request,
+        lambda: result.setdefault("plan", services.plan_create(user=request.user, **form.cleaned_data)),
+        _("Plan created; write its first version."),
+    )
+    if ok:
+        return redirect(result["plan"].versions.first().get_absolute_url())
+    return redirect("emergency:plan_list")
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = get_object_or_404(selectors.plan_list(include_inactive=True), pk=pk)
+    plan.current_version = plan.approved_versions[0] if plan.approved_versions else None
+    plan.drill_overdue = selectors.plan_is_overdue_for_drill(plan)
+    current = selectors.version_detail_qs().filter(pk=plan.current_version.pk).first() if plan.current_version else None
+    context = {
+        "plan": plan,
+        "current": current,
+        "versions": plan.versions.select_related("approved_by").order_by("-number"),
+        "drills": selectors.drill_list().filter(plan=plan).order_by("-planned_at")[:10],
+        "timeline": timeline_for(plan),
+    }
+    return render(request, "emergency/plan_detail.html", context)
+
+
+@login_required
+@require_POST
+def plan_version_new(request, pk):
+    plan = get_object_or_404(ContingencyPlan, pk=pk)
+    _need(request, "emergency.manage_plan", plan)
+    result = {}
+    if _run(
+        request,
+        lambda: result.setdefault("v", services.plan_version_draft(plan=plan, user=request.user)),
+        _("New draft version started."),
+    ):
+        return redirect(result["v"].get_absolute_url())
+    return redirect(plan.get_absolute_url())
+
+
+@login_required
+def version_detail(request, pk):
+    version = get_object_or_404(selectors.version_detail_qs(), pk=pk)
+    form = None
+    if version.status == PlanVersion.Status.DRAFT and request.user.has_perm("emergency.manage_plan", version.plan):
+        if request.method == "POST":
+            form = PlanVersionForm(request.POST)
+            if form.is_valid() and _run(
+                request,
+                lambda: services.plan_version_update(version=version, user=request.user, **form.cleaned_data),
+                _("Draft saved."),
+            ):
+                return redirect(version.get_absolute_url())
+        else:
+            form = PlanVersionForm(
+                initial={
+                    "purpose": version.purpose,
+                    "purpose_zh": version.purpose_zh,
+                    "effective_date": version.effective_date,
+                    "change_note": version.change_note,
+                    "steps": PlanVersionForm.steps_text(version),
+                }
+            )
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(request, "emergency/version_detail.html", {"version": version, "form": form})
+
+
+@login_required
+@require_POST
+def version_approve(request, pk):
+    version = get_object_or_404(PlanVersion.objects.select_related("plan"), pk=pk)
+    _need(request, "emergency.approve_plan", version.plan)
+    _run(
+        request,
+        lambda: services.plan_version_approve(version=version, user=request.user),
+        _("Version approved; it is now the plan in force."),
+    )
+    return redirect(version.get_absolute_url())
+
+
+# --- team ---------------------------------------------------------------------------------------
+
+
+@login_required
+def team(request):
+    form = None
+    if request.user.has_perm("emergency.manage_team"):
+        form = TeamMemberForm(request.POST or None)
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and _run(
+                request, lambda: services.team_member_add(user=request.user, **form.cleaned_data), _("Member added.")
+            )
+        ):
+            return redirect("emergency:team")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(request, "emergency/team.html", {"members": selectors.team_list(), "form": form})
+
+
+@login_required
+@require_POST
+def team_member_remove(request, pk):
+    member = get_object_or_404(TeamMember, pk=pk)
+    _need(request, "emergency.manage_team", member)
+    _run(request, lambda: services.team_member_remove(user=request.user, member=member), _("Member removed."))
+    return redirect("emergency:team")
+
+
+@login_required
+def team_roster(request):
+    """The printable one-page roster (PDF) in the reader's language."""
+    context = {"members": selectors.team_list(), "language": translation.get_language()}
+    pdf = render_pdf("emergency/team_roster_pdf.html", context, request=request)
+    return pdf_response(pdf, "response-team.pdf")
+
+
+# --- drills -------------------------------------------------------------------------------------
+
+
+@login_required
+def drill_list(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), 2100)
+    form = DrillScheduleForm() if request.user.has_perm("emergency.manage_drill") else None
+    context = {
+        "year": year,
+        "calendar": selectors.drill_calendar(year=year),
+        "drills": selectors.drill_list(year=year),
+        "undrilled": selectors.undrilled_plans(),
+        "form": form,
+    }
+    return render(request, "emergency/drill_list.html", context)
+
+
+@login_required
+def drill_schedule(request):
+    _need(request, "emergency.manage_drill")
+    form = DrillScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = {}
+        data = form.cleaned_data
+        if _run(
+            request,
+            lambda: result.setdefault(
+                "d",
+                services.drill_schedule(
+                    user=request.user,
+                    plan=data["plan"],
+                    site=data["site"],
+                    planned_at=data["planned_at"],
+                    scope=data["scope"],
+                    participants=form.all_participants(),
+                ),
+            ),
+            _("Drill planned; participants will be reminded."),
+        ):
+            return redirect(result["d"].get_absolute_url())
+    return render(request, "emergency/drill_form.html", {"form": form})
+
+
+def _drill_or_404(pk):
+    return get_object_or_404(selectors.drill_detail_qs(), pk=pk)
+
+
+@login_required
+def drill_detail(request, pk):
+    drill = _drill_or_404(pk)
+    can_manage = request.user.has_perm("emergency.manage_drill", drill)
+    now = timezone.now()
+    record_form = None
+    if can_manage and drill.status == drill.Status.PLANNED:
+        start = timezone.localtime(min(drill.planned_at, now))
+        record_form = DrillRecordForm(
+            drill=drill,
+            initial={
+                "started_at": start,
+                "ended_at": timezone.localtime(min(drill.planned_at + datetime.timedelta(minutes=30), now)),
+                "attended": [str(a.person_id) for a in drill.attendance.all()],
+            },
+        )
+    context = {
+        "drill": drill,
+        "can_manage": can_manage,
+        "record_form": record_form,
+        "problem_form": DrillProblemForm(site=drill.site) if can_manage else None,
+        "cancel_form": CancelForm() if can_manage and drill.status == drill.Status.PLANNED else None,
+        "timeline": timeline_for(drill),
+        "started": drill.planned_at <= now,
+    }
+    return render(request, "emergency/drill_detail.html", context)
+
+
+@login_required
+@require_POST
+def drill_record(request, pk):
+    drill = _drill_or_404(pk)
+    _need(request, "emergency.manage_drill", drill)
+    form = DrillRecordForm(request.POST, drill=drill)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(drill.get_absolute_url())
+    data = form.cleaned_data
+    _run(
+        request,
+        lambda: services.drill_record(
+            drill=drill,
+            user=request.user,
+            started_at=data["started_at"],
+            ended_at=data["ended_at"],
+            evacuation_seconds=form.total_evacuation_seconds(),
+            evaluation=data["evaluation"],
+            rating=data["rating"],
+            attended_ids=[int(x) for x in data["attended"]],
+        ),
+        _("Drill recorded."),
+    )
+    return redirect(drill.get_absolute_url())
+
+
+@login_required
+@require_POST
+def drill_cancel(request, pk):
+    drill = _drill_or_404(pk)
+    _need(request, "emergency.manage_drill", drill)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        _run(
+            request,
+            lambda: services.drill_cancel(drill=drill, user=request.user, reason=form.cleaned_data["reason"]),
+            _("Drill cancelled."),
+        )
+    else:
+        _form_errors(request, form)
+    return redirect(drill.get_absolute_url())
+
+
+@login_required
+@require_POST
+def drill_problem_add(request, pk):
+    drill = _drill_or_404(pk)
+    _need(request, "emergency.manage_drill", drill)
+    form = DrillProblemForm(request.POST, site=drill.site)
+    if form.is_valid():
+        _run(
+            request,
+            lambda: services.drill_problem_add(drill=drill, user=request.user, **form.cleaned_data),
+            _("Problem recorded."),
+        )
+    else:
+        _form_errors(request, form)
+    return redirect(drill.get_absolute_url())
+
+
+@login_required
+@require_POST
+def drill_problem_hazard(request, pk):
+    problem = get_object_or_404(DrillProblem.objects.select_related("drill"), pk=pk)
+    _need(request, "emergency.manage_drill", problem.drill)
+    _run(
+        request,
+        lambda: services.drill_problem_raise_hazard(problem=problem, user=request.user),
+        _("Raised as a hazard."),
+    )
+    return redirect(problem.drill.get_absolute_url())

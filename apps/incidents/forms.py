@@ -1,0 +1,208 @@
+from django import forms
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.uploads import inspect_image
+from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
+from apps.emergency.models import ContingencyPlan
+from apps.organization.models import Area
+
+from .models import CorrectiveAction, Incident, InvolvedPerson
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Zero or more photos, each checked by content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", MultipleImageInput(attrs={"accept": "image/*", "capture": "environment"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        for f in files:
+            inspect_image(f)
+        return files
+
+
+def area_field(required=False):
+    field = forms.ModelChoiceField(
+        label=_("Where (area)"),
+        queryset=Area.objects.filter(is_active=True).select_related("floor__site"),
+        required=required,
+    )
+    field.label_from_instance = lambda a: a.full_name
+    return field
+
+
+class IncidentReportForm(StyledForm):
+    occurred_at = forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
+    type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
+    area = area_field()
+    location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
+    description = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 4}))
+    immediate_actions = forms.CharField(
+        label=_("What was done immediately?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    severity = forms.ChoiceField(label=_("How serious?"), choices=Incident.Severity.choices, initial="minor")
+    photos = PhotosField(label=_("Photos"))
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value > timezone.now() + timezone.timedelta(minutes=5):
+            raise forms.ValidationError(_("An incident cannot happen in the future."))
+        return value
+
+
+class InvolvedPersonForm(StyledForm):
+    person = PersonField(label=_("Employee"), required=False)
+    name = forms.CharField(label=_("or name (visitor, contractor)"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=InvolvedPerson.Role.choices)
+    injury_nature = forms.CharField(label=_("Nature of injury"), max_length=200, required=False)
+    body_part = forms.CharField(label=_("Body part"), max_length=100, required=False)
+    treatment = forms.ChoiceField(label=_("Treatment"), choices=InvolvedPerson.Treatment.choices)
+    lost_work_days = forms.IntegerField(label=_("Lost work days"), min_value=0, initial=0, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("person") and not (data.get("name") or "").strip():
+            raise forms.ValidationError(_("Pick the employee or write the person's name."))
+        return data
+
+
+InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20)
+
+
+class IncidentEditForm(StyledForm):
+    type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
+    severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
+    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
+    area = area_field()
+    location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
+    description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
+    immediate_actions = forms.CharField(
+        label=_("Immediate actions"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ActivatePlanForm(StyledForm):
+    plan = forms.ModelChoiceField(label=_("Contingency plan"), queryset=ContingencyPlan.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ContingencyPlan.objects.filter(is_active=True)
+
+
+class AssignLeadForm(StyledForm):
+    lead = PersonField(label=_("Investigation lead"))
+
+
+class ExternalReportForm(StyledForm):
+    required = forms.TypedChoiceField(
+        label=_("Must the authority be told?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda v: v == "yes",
+    )
+    authority = forms.CharField(label=_("Reported to"), max_length=200, required=False)
+    reported_at = forms.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
+    reference = forms.CharField(label=_("Reference number"), max_length=100, required=False)
+
+
+class InvestigationForm(StyledForm):
+    cause_method = forms.ChoiceField(label=_("Root-cause method"), choices=Incident.CauseMethod.choices)
+    why_1 = forms.CharField(label=_("Why? (1)"), max_length=500, required=False)
+    why_2 = forms.CharField(label=_("Why? (2)"), max_length=500, required=False)
+    why_3 = forms.CharField(label=_("Why? (3)"), max_length=500, required=False)
+    why_4 = forms.CharField(label=_("Why? (4)"), max_length=500, required=False)
+    why_5 = forms.CharField(label=_("Why? (5)"), max_length=500, required=False)
+    cause_categories = forms.MultipleChoiceField(
+        label=_("Cause categories"),
+        choices=Incident.CauseCategory.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    root_cause = forms.CharField(label=_("Root cause"), widget=forms.Textarea(attrs={"rows": 2}))
+    contributing_factors = forms.CharField(
+        label=_("Contributing factors"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    lessons_learned = forms.CharField(
+        label=_("Lessons learned"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def service_kwargs(self):
+        d = self.cleaned_data
+        return {
+            "cause_method": d["cause_method"],
+            "whys": [d[f"why_{i}"] for i in range(1, 6)],
+            "cause_categories": d["cause_categories"],
+            "root_cause": d["root_cause"],
+            "contributing_factors": d["contributing_factors"],
+            "lessons_learned": d["lessons_learned"],
+        }
+
+    @classmethod
+    def initial_for(cls, incident):
+        initial = {
+            "cause_method": incident.cause_method or Incident.CauseMethod.FIVE_WHYS,
+            "cause_categories": incident.cause_categories,
+            "root_cause": incident.root_cause,
+            "contributing_factors": incident.contributing_factors,
+            "lessons_learned": incident.lessons_learned,
+        }
+        for i, why in enumerate(incident.whys[:5], start=1):
+            initial[f"why_{i}"] = why
+        return initial
+
+
+class EventForm(StyledForm):
+    happened_at = forms.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
+    description = forms.CharField(label=_("Event"), max_length=500)
+
+
+class ActionForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=CorrectiveAction.Kind.choices)
+    description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
+    owner = PersonField(label=_("Owner"))
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    check_due = forms.DateField(
+        label=_("Effectiveness check on"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Empty: 30 days after the action is done."),
+    )
+
+
+class ActionCompleteForm(StyledForm):
+    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 2}))
+    photos = PhotosField(label=_("Photos of the result"))
+
+
+class ActionCheckForm(StyledForm):
+    effective = forms.TypedChoiceField(
+        label=_("Was the action effective?"),
+        choices=[("yes", _("Effective")), ("no", _("Not effective"))],
+        coerce=lambda v: v == "yes",
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class MoveForm(StyledForm):
+    comment = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+
+
+class CaseStudyForm(StyledForm):
+    title = forms.CharField(label=_("Case title"), max_length=200, required=False)
+
+
+class HoursForm(StyledForm):
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    hours = forms.DecimalField(label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1)

@@ -1,0 +1,79 @@
+import datetime
+
+from django.utils import timezone
+
+from apps.emergency.models import PlanVersion
+from tests.access import OFFICERS, Case, everyone, only
+from tests.emergency.factories import DrillFactory, TeamMemberFactory, shipped_plan
+
+
+def _fire(p):
+    return {"pk": shipped_plan("fire").pk}
+
+
+def _version(p):
+    return {"pk": shipped_plan("fire").versions.first().pk}
+
+
+def _draft(p):
+    plan = shipped_plan("earthquake")
+    version = PlanVersion.objects.create(plan=plan, number=2, effective_date=datetime.date(2026, 12, 1))
+    version.steps.create(order=1, role="everyone", text="Drop, cover, hold on")
+    return {"pk": version.pk}
+
+
+def _drill(p):
+    return {"pk": DrillFactory(plan=shipped_plan("fire"), people=[p["employee"]]).pk}
+
+
+def _past_drill(p):
+    drill = DrillFactory(plan=shipped_plan("fire"), people=[p["employee"]])
+    drill.planned_at = timezone.now() - datetime.timedelta(hours=2)
+    drill.save()
+    return {"pk": drill.pk}
+
+
+def _problem(p):
+    drill = DrillFactory(plan=shipped_plan("fire"))
+    return {"pk": drill.problems.create(description="Exit sign unlit").pk}
+
+
+ACCESS = {
+    "emergency:plan_list": Case(expect=everyone()),
+    "emergency:plan_create": Case(
+        method="post",
+        data={"name": "Flood", "code": "flood", "scenario": "other", "drill_interval_months": 12},
+        expect=only(OFFICERS, status=302),
+    ),
+    "emergency:plan_detail": Case(kwargs=_fire, expect=everyone()),
+    "emergency:plan_version_new": Case(method="post", kwargs=_fire, expect=only(OFFICERS, status=302)),
+    "emergency:version_detail": Case(kwargs=_version, expect=everyone()),
+    "emergency:version_approve": Case(method="post", kwargs=_draft, expect=only({"manager"}, status=302)),
+    "emergency:team": Case(expect=everyone()),
+    "emergency:team_roster": Case(expect=everyone()),
+    "emergency:team_member_remove": Case(
+        method="post", kwargs=lambda p: {"pk": TeamMemberFactory().pk}, expect=only(OFFICERS, status=302)
+    ),
+    "emergency:drill_list": Case(expect=everyone()),
+    "emergency:drill_schedule": Case(expect=only(OFFICERS)),
+    "emergency:drill_detail": Case(kwargs=_drill, expect=everyone()),
+    "emergency:drill_record": Case(
+        method="post",
+        kwargs=_past_drill,
+        data=lambda p, kw: {
+            "started_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "ended_at": (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "rating": "good",
+            "evaluation": "Orderly",
+        },
+        expect=only(OFFICERS, status=302),
+    ),
+    "emergency:drill_cancel": Case(
+        method="post", kwargs=_drill, data={"reason": "Typhoon"}, expect=only(OFFICERS, status=302)
+    ),
+    "emergency:drill_problem_add": Case(
+        method="post", kwargs=_drill, data={"description": "Door blocked"}, expect=only(OFFICERS, status=302)
+    ),
+    "emergency:drill_problem_hazard": Case(method="post", kwargs=_problem, expect=only(OFFICERS, status=302)),
+    "emergency:person_search": Case(query="q=li", expect=everyone()),
+}
