@@ -27,7 +27,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 venv: $(VENV)/.installed
 
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	@if [ -d locale ]; then $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; else echo "No locale/ yet: skipping compilemessages"; fi
 
 migrate: venv
 	$(PY) manage.py migrate --noinput
