@@ -14,3 +14,15 @@ class TrainingConfig(AppConfig):
         # R6.4.1 and R6.4.2: organisation tells us about hires and post changes through explicit hooks.
         hooks.register_on_hire(services.on_hire)
         hooks.register_on_post_change(services.on_post_change)
+
+        # R6.4.1: the person page shows whether they are cleared for work.
+        from apps.organization.panels import register_person_panel
+
+        from .selectors import training_clearance
+
+        register_person_panel(
+            key="training",
+            template="training/inc/person_panel.html",
+            context=lambda *, request, person: {"clearance": training_clearance(person)},
+            order=10,
+        )
