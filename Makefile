@@ -10,7 +10,7 @@ PORT ?= 8000
 # 9.5 min with -n 2 against 18 min serially on the same 2-CPU machine. `make test PYTEST_ARGS=` runs serially.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test venv migrate messages seed serve lint format bench system-deps clean help
+.PHONY: run test venv migrate messages messages-update seed serve lint format bench system-deps clean help
 
 help:
 	@echo "make run    - set up (venv, deps, migrations, demo data) and serve on http://$(HOST):$(PORT)"
@@ -28,6 +28,13 @@ venv: $(VENV)/.installed
 
 messages: venv
 	@if [ -d locale ]; then $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; else echo "No locale/ yet: skipping compilemessages"; fi
+
+# After adding or changing user-visible strings: refresh the catalogue, translate what
+# `scripts/untranslated.py` lists (scripts/po_fill.py merges JSON maps), then `make messages`.
+messages-update: venv
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=node_modules \
+		--ignore=tests --ignore=media --ignore=static/vendor
+	-$(PY) scripts/untranslated.py --count
 
 migrate: venv
 	$(PY) manage.py migrate --noinput
