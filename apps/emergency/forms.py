@@ -34,7 +34,14 @@ class PersonField(forms.CharField):
         kwargs.setdefault("max_length", 150)
         kwargs.setdefault("help_text", _("Type a name, user name or employee number."))
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"list": "people-options", "autocomplete": "off", "data-person-picker": "1"})
+        self.widget.attrs.update(
+            {
+                "list": "people-options",
+                "autocomplete": "off",
+                "data-person-picker": "1",
+                "placeholder": _("Name, user name or employee number"),
+            }
+        )
 
     def clean(self, value):
         value = super().clean(value)

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import ContingencyPlan, Drill, DrillParticipant, PlanStep, PlanVersion, TeamMember
 
@@ -114,15 +115,23 @@ def upcoming_drills(*, limit: int = 5):
     )
 
 
-def supplies_url() -> str | None:
-    """Where emergency supplies (extinguishers, first-aid kits, emergency lighting) are registered.
+# Emergency supplies (R5.1.4) live in the equipment register of the inspections module; these are the
+# register's kinds that count as emergency supplies, linked by its ``?kind=`` filter.
+SUPPLY_KINDS = [
+    ("extinguisher", _("Fire extinguishers")),
+    ("first_aid_kit", _("First-aid kits")),
+    ("emergency_light", _("Emergency lighting")),
+    ("aed", _("Defibrillators (AED)")),
+]
 
-    R5.1.4 uses the equipment register of the inspections module; this is the seam: a link to it when
-    it is installed, None otherwise (no second register here).
+
+def supply_links() -> list[tuple[str, str]]:
+    """(label, URL) of the equipment register filtered to each supply kind; empty without the register.
+
+    This is the seam to the inspections module: a link, not a second register.
     """
-    for name in ("equipment:equipment_list", "equipment:list", "equipment:index"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+    try:
+        base = reverse("equipment:equipment_list")
+    except NoReverseMatch:
+        return []
+    return [(label, f"{base}?kind={kind}") for kind, label in SUPPLY_KINDS]

@@ -81,7 +81,7 @@ def person_search(request):
 def plan_list(request):
     context = {
         "plans": selectors.plans_with_drill_flags(),
-        "supplies_url": selectors.supplies_url(),
+        "supply_links": selectors.supply_links(),
         "create_form": PlanCreateForm() if request.user.has_perm("emergency.manage_plan") else None,
     }
     return render(request, "emergency/plan_list.html", context)

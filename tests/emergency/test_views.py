@@ -101,3 +101,9 @@ def test_an_officer_plans_a_drill_with_a_department_as_participants(client, offi
     drill = Drill.objects.get()
     assert response.status_code == 302
     assert set(drill.participants.values_list("username", flat=True)) == {"officer", "employee", "head"}
+
+
+def test_the_plans_page_links_emergency_supplies_to_the_equipment_register(client, officer):
+    client.force_login(officer)
+    html = client.get("/emergency/plans/").content.decode()
+    assert "/equipment/?kind=first_aid_kit" in html and "/equipment/?kind=extinguisher" in html
