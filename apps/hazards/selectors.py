@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.permissions import department_scope, is_officer
 
@@ -69,12 +70,13 @@ def my_work(*, user) -> dict:
     return work
 
 
+# Work queues are named by what is waiting for the user ("to assess"), not by the state reached.
 MY_WORK_LABELS = {
-    "assess": MOVES["assess"].label,
-    "plan": MOVES["plan"].label,
-    "rectify": MOVES["rectify"].label,
-    "sign_off": MOVES["sign_off"].label,
-    "verify": MOVES["verify"].label,
+    "assess": _("To assess"),
+    "plan": _("To plan"),
+    "rectify": _("To rectify"),
+    "sign_off": _("To sign off"),
+    "verify": _("To verify"),
 }
 
 
