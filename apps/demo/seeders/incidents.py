@@ -135,6 +135,9 @@ def seed(ctx):
     weighted = [k for k in KINDS for _ in range(k[1])]
     made = 0
     for n in range(46):
+        rng = random.Random(f"incident-{n}")  # one generator per incident: reruns skip rows, not draws
+        if Incident.objects.filter(number__endswith=f"-9{n:03d}").exists():
+            continue
         days_ago = rng.randint(30, 730) if n < 42 else [20, 9, 4, 1][n - 42]
         occurred = now - datetime.timedelta(days=max(days_ago, 0), hours=rng.randint(1, 9))
         kind, _w, texts, injuries = rng.choice(weighted)
@@ -149,8 +152,6 @@ def seed(ctx):
         number = f"INC-{timezone.localtime(occurred).year}-9{n:03d}"
         treatment = rng.choice(["first_aid", "first_aid", "medical", "medical", "hospital"])
         lost = rng.choice([0, 0, 0, 1, 2, 5, 12]) if treatment != "first_aid" else 0
-        if Incident.objects.filter(number=number).exists():
-            continue
         status = recent_state or "closed"
         if n == 45:
             kind, text_en, text_zh = "electrical", *KINDS[2][2][1]
