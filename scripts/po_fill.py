@@ -25,7 +25,8 @@ def _quote(text):
 
 def parse(path):
     """Return a list of entries: dict(lines=[...], msgid, plural, msgstr list, fuzzy, start)."""
-    blocks = open(path, encoding="utf-8").read().split("\n\n")
+    with open(path, encoding="utf-8") as handle:
+        blocks = handle.read().split("\n\n")
     entries = []
     for block in blocks:
         lines = block.split("\n")
@@ -95,7 +96,8 @@ def main(argv):
     po, *sources = argv
     table = {}
     for src in sources:
-        table.update(json.load(open(src, encoding="utf-8")))
+        with open(src, encoding="utf-8") as handle:
+            table.update(json.load(handle))
     entries = parse(po)
     blocks, filled = [], 0
     for entry in entries:
@@ -109,7 +111,8 @@ def main(argv):
             filled += 1
         else:
             blocks.append("\n".join(entry["lines"]))
-    open(po, "w", encoding="utf-8").write("\n\n".join(blocks))
+    with open(po, "w", encoding="utf-8") as handle:
+        handle.write("\n\n".join(blocks))
     left = len(missing(parse(po)))
     print(f"filled {filled}; still untranslated or fuzzy: {left}", file=sys.stderr)
     return 0

@@ -4,13 +4,21 @@ import secrets
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import translation
 
 from .models import Attachment, TimelineEntry
 from .uploads import check_size, inspect_image, make_thumbnail
 
 
 def timeline_record(*, subject, actor, action, from_state="", to_state="", comment="") -> TimelineEntry:
-    """Record one state change of ``subject`` (call it inside the service's transaction)."""
+    """Record one state change of ``subject`` (call it inside the service's transaction).
+
+    ``action`` is stored in English and translated when shown (``inc/timeline.html``), so the archive
+    reads in each reader's language: pass ``gettext_noop("approved")`` or a lazy label, never an
+    eagerly translated string. States are stored as the model's ``Status`` values.
+    """
+    with translation.override("en"):
+        action = str(action)
     return TimelineEntry.objects.create(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,

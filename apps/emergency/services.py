@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
@@ -54,7 +54,7 @@ def plan_create(*, user, code: str, name: str, name_zh: str = "", scenario: str,
             code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months
         )
         PlanVersion.objects.create(plan=plan, number=1, prepared_by=user)
-        timeline_record(subject=plan, actor=user, action="created", to_state=PlanVersion.Status.DRAFT)
+        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state=PlanVersion.Status.DRAFT)
     return plan
 
 
@@ -78,7 +78,9 @@ def plan_version_draft(*, plan, user) -> PlanVersion:
                 PlanStep(version=draft, order=s.order, role=s.role, text=s.text, text_zh=s.text_zh)
                 for s in latest.steps.all()
             )
-        timeline_record(subject=plan, actor=user, action="new version drafted", to_state=f"v{draft.number}")
+        timeline_record(
+            subject=plan, actor=user, action=gettext_noop("new version drafted"), to_state=f"v{draft.number}"
+        )
     return draft
 
 
@@ -127,7 +129,7 @@ def plan_version_approve(*, version, user) -> PlanVersion:
         timeline_record(
             subject=version.plan,
             actor=user,
-            action="approved",
+            action=gettext_noop("approved"),
             from_state=PlanVersion.Status.DRAFT,
             to_state=f"v{version.number}",
         )
@@ -169,7 +171,7 @@ def drill_schedule(
             plan=plan, plan_version=version, site=site, planned_at=planned_at, scope=scope, organiser=user
         )
         DrillParticipant.objects.bulk_create(DrillParticipant(drill=drill, person=p) for p in set(participants))
-        timeline_record(subject=drill, actor=user, action="planned", to_state=Drill.Status.PLANNED)
+        timeline_record(subject=drill, actor=user, action=gettext_noop("planned"), to_state=Drill.Status.PLANNED)
     return drill
 
 
@@ -184,7 +186,12 @@ def drill_cancel(*, drill, user, reason: str) -> Drill:
         drill.status = Drill.Status.CANCELLED
         drill.save(update_fields=["status", "updated_at"])
         timeline_record(
-            subject=drill, actor=user, action="cancelled", from_state="planned", to_state="cancelled", comment=reason
+            subject=drill,
+            actor=user,
+            action=gettext_noop("cancelled"),
+            from_state="planned",
+            to_state="cancelled",
+            comment=reason,
         )
     return drill
 
@@ -221,7 +228,9 @@ def drill_record(
         drill.evacuation_seconds, drill.evaluation, drill.rating = evacuation_seconds, evaluation, rating
         drill.status, drill.recorded_by = Drill.Status.DONE, user
         drill.save()
-        timeline_record(subject=drill, actor=user, action="recorded", from_state="planned", to_state="done")
+        timeline_record(
+            subject=drill, actor=user, action=gettext_noop("recorded"), from_state="planned", to_state="done"
+        )
     return drill
 
 
@@ -256,7 +265,9 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
         )
         problem.hazard_number, problem.hazard_url = hazard.number, hazard.get_absolute_url()
         problem.save(update_fields=["hazard_number", "hazard_url", "updated_at"])
-        timeline_record(subject=drill, actor=user, action="problem raised as hazard", comment=hazard.number)
+        timeline_record(
+            subject=drill, actor=user, action=gettext_noop("problem raised as hazard"), comment=hazard.number
+        )
     return problem
 
 

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
@@ -140,7 +140,7 @@ def incident_report(
         )
         for photo in photos:
             attachment_add(subject=incident, upload=photo, user=reporter, role="report")
-        timeline_record(subject=incident, actor=reporter, action="reported", to_state=incident.status)
+        timeline_record(subject=incident, actor=reporter, action=gettext_noop("reported"), to_state=incident.status)
         recipients = list(safety_officers())
         if incident.department_id and incident.department.head_id:
             recipients.append(incident.department.head)
@@ -191,7 +191,9 @@ def _apply_move(incident, *, name: str, user, comment: str = ""):
     incident.status = move.target
     incident.closed_at = timezone.now() if move.target == Incident.Status.CLOSED else None
     incident.save(update_fields=["status", "closed_at", "updated_at"])
-    timeline_record(subject=incident, actor=user, action=name, from_state=old, to_state=move.target, comment=comment)
+    timeline_record(
+        subject=incident, actor=user, action=move.label, from_state=old, to_state=move.target, comment=comment
+    )
     return incident
 
 
@@ -216,7 +218,7 @@ def incident_activate_plan(*, incident, user, plan) -> Incident:
         _ensure_unlocked(incident)
         incident.plan, incident.plan_activated_by, incident.plan_activated_at = plan, user, timezone.now()
         incident.save(update_fields=["plan", "plan_activated_by", "plan_activated_at", "updated_at"])
-        timeline_record(subject=incident, actor=user, action="plan activated", comment=plan.name)
+        timeline_record(subject=incident, actor=user, action=gettext_noop("plan activated"), comment=plan.name)
     return incident
 
 
@@ -227,7 +229,7 @@ def incident_assign_lead(*, incident, user, lead) -> Incident:
         _ensure_unlocked(incident)
         incident.lead = lead
         incident.save(update_fields=["lead", "updated_at"])
-        timeline_record(subject=incident, actor=user, action="lead assigned", comment=str(lead))
+        timeline_record(subject=incident, actor=user, action=gettext_noop("lead assigned"), comment=str(lead))
         _notify_on_commit(
             recipients=[lead],
             key=f"incident:{incident.pk}:lead:{lead.pk}",
@@ -254,7 +256,7 @@ def incident_update(*, incident, user, **fields) -> Incident:
             setattr(incident, f, fields[f])
         if changed:
             incident.save()
-            timeline_record(subject=incident, actor=user, action="edited", comment=", ".join(changed))
+            timeline_record(subject=incident, actor=user, action=gettext_noop("edited"), comment=", ".join(changed))
     return incident
 
 
@@ -287,9 +289,10 @@ def incident_external_report(
         incident.save()
         if required and reported_at:
             comment = f"{authority} · {reference}"
-            action = "reported externally"
+            action = gettext_noop("reported externally")
         else:
-            comment, action = "", ("external report required" if required else "no external report needed")
+            comment = ""
+            action = gettext_noop("external report required") if required else gettext_noop("no external report needed")
         timeline_record(subject=incident, actor=user, action=action, comment=comment)
     return incident
 
@@ -352,7 +355,7 @@ def incident_investigation_update(
         incident.root_cause, incident.contributing_factors = root_cause, contributing_factors
         incident.lessons_learned = lessons_learned
         incident.save()
-        timeline_record(subject=incident, actor=user, action="investigation updated")
+        timeline_record(subject=incident, actor=user, action=gettext_noop("investigation updated"))
     return incident
 
 
@@ -391,7 +394,9 @@ def action_add(
         action = CorrectiveAction.objects.create(
             incident=incident, kind=kind, description=description, owner=owner, due_date=due_date, check_due=check_due
         )
-        timeline_record(subject=incident, actor=user, action="action added", comment=f"{description[:80]} → {owner}")
+        timeline_record(
+            subject=incident, actor=user, action=gettext_noop("action added"), comment=f"{description[:80]} → {owner}"
+        )
         if incident.status == Incident.Status.INVESTIGATING:
             _apply_move(incident, name="start_actions", user=user)
         _notify_on_commit(
@@ -665,5 +670,5 @@ def case_study_publish(*, incident, user, title: str = "") -> CaseStudy:
             incident_month=timezone.localtime(incident.occurred_at).date().replace(day=1),
             published_by=user,
         )
-        timeline_record(subject=incident, actor=user, action="published as case study")
+        timeline_record(subject=incident, actor=user, action=gettext_noop("published as case study"))
     return case

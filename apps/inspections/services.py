@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
@@ -117,7 +117,7 @@ def checklist_template_create(
             code=code, version=1, group=group, name=name, name_zh=name_zh, description=description, created_by=user
         )
         _write_content(template=template, sections=sections)
-        timeline_record(subject=template, actor=user, action=_("created"), to_state="v1")
+        timeline_record(subject=template, actor=user, action=gettext_noop("created"), to_state="v1")
     return template
 
 
@@ -168,7 +168,7 @@ def checklist_template_revise(
         timeline_record(
             subject=new,
             actor=user,
-            action=_("new version"),
+            action=gettext_noop("new version"),
             from_state=f"v{current.version}",
             to_state=f"v{new.version}",
         )
@@ -189,7 +189,7 @@ def inspection_plan_create(*, user, year: int, title: str) -> InspectionPlan:
     try:
         with transaction.atomic():
             plan = InspectionPlan.objects.create(year=year, title=title, created_by=user)
-            timeline_record(subject=plan, actor=user, action=_("created"), to_state=plan.status)
+            timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state=plan.status)
     except IntegrityError:
         raise ApplicationError(_("There is already a plan for %(year)s.") % {"year": year}) from None
     return plan
@@ -228,7 +228,7 @@ def plan_line_add(
             site=site,
             department=department,
         )
-        timeline_record(subject=plan, actor=user, action=_("line added"), comment=str(line))
+        timeline_record(subject=plan, actor=user, action=gettext_noop("line added"), comment=str(line))
     return line
 
 
@@ -238,7 +238,7 @@ def plan_line_remove(*, line: PlanLine, user) -> None:
         plan = _lock(InspectionPlan, line.plan_id)
         if plan.status != InspectionPlan.Status.DRAFT:
             raise Conflict(_("This plan is approved; it can no longer be changed."))
-        timeline_record(subject=plan, actor=user, action=_("line removed"), comment=str(line))
+        timeline_record(subject=plan, actor=user, action=gettext_noop("line removed"), comment=str(line))
         line.delete()
 
 
@@ -256,7 +256,12 @@ def inspection_plan_approve(*, plan: InspectionPlan, user, comment: str = "") ->
         plan.approved_at = timezone.now()
         plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
         timeline_record(
-            subject=plan, actor=user, action=_("approved"), from_state="draft", to_state="approved", comment=comment
+            subject=plan,
+            actor=user,
+            action=gettext_noop("approved"),
+            from_state="draft",
+            to_state="approved",
+            comment=comment,
         )
         _generate(plan=plan, user=user)
     return plan
@@ -295,7 +300,10 @@ def _generate(*, plan: InspectionPlan, user) -> int:
     plan.save(update_fields=["generated_at", "updated_at"])
     if new:
         timeline_record(
-            subject=plan, actor=user, action=_("schedule generated"), comment=_("%(n)s inspections") % {"n": len(new)}
+            subject=plan,
+            actor=user,
+            action=gettext_noop("schedule generated"),
+            comment=_("%(n)s inspections") % {"n": len(new)},
         )
     return len(new)
 
@@ -319,7 +327,7 @@ def inspection_create(
             site=site,
             department=department,
         )
-        timeline_record(subject=inspection, actor=user, action=_("scheduled"), to_state=inspection.status)
+        timeline_record(subject=inspection, actor=user, action=gettext_noop("scheduled"), to_state=inspection.status)
     return inspection
 
 
@@ -338,7 +346,11 @@ def inspection_start(*, inspection: Inspection, user) -> Inspection:
             InspectionResult(inspection=inspection, item=item) for item in inspection.template.items.all()
         )
         timeline_record(
-            subject=inspection, actor=user, action=_("started"), from_state="scheduled", to_state="in_progress"
+            subject=inspection,
+            actor=user,
+            action=gettext_noop("started"),
+            from_state="scheduled",
+            to_state="in_progress",
         )
     return inspection
 
@@ -421,7 +433,7 @@ def inspection_finish(*, inspection: Inspection, user, signature_name: str, summ
         timeline_record(
             subject=inspection,
             actor=user,
-            action=_("finished"),
+            action=gettext_noop("finished"),
             from_state="in_progress",
             to_state="finished",
             comment=signature_name,
@@ -445,7 +457,7 @@ def equipment_create(*, user, code, kind, area, check_interval_days, next_check_
             next_check_due=next_check_due or timezone.localdate(),
             **fields,
         )
-        timeline_record(subject=equipment, actor=user, action=_("registered"))
+        timeline_record(subject=equipment, actor=user, action=gettext_noop("registered"))
     return equipment
 
 
@@ -462,7 +474,7 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
                 changed.append(name)
         if changed:
             equipment.save()
-            timeline_record(subject=equipment, actor=user, action=_("updated"), comment=", ".join(changed))
+            timeline_record(subject=equipment, actor=user, action=gettext_noop("updated"), comment=", ".join(changed))
     return equipment
 
 
@@ -495,7 +507,9 @@ def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: st
                 photos=_photo_copies(check),
             )
             check.save(update_fields=["hazard", "updated_at"])
-        timeline_record(subject=equipment, actor=user, action=_("checked"), to_state=outcome, comment=note.strip())
+        timeline_record(
+            subject=equipment, actor=user, action=gettext_noop("checked"), to_state=outcome, comment=note.strip()
+        )
     return check
 
 
@@ -510,7 +524,7 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
         request = ApplianceRequest.objects.create(
             requester=user, appliance=appliance, power_watts=power_watts, area=area, purpose=purpose
         )
-        timeline_record(subject=request, actor=user, action=_("requested"), to_state=request.status)
+        timeline_record(subject=request, actor=user, action=gettext_noop("requested"), to_state=request.status)
     from apps.organization.models import User
 
     officers = User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
@@ -543,7 +557,12 @@ def appliance_request_decide(
         req.decision_comment = comment.strip()
         req.save(update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"])
         timeline_record(
-            subject=req, actor=user, action=_("decided"), from_state="pending", to_state=new_status, comment=comment
+            subject=req,
+            actor=user,
+            action=gettext_noop("decided"),
+            from_state="pending",
+            to_state=new_status,
+            comment=comment,
         )
         requester = req.requester
         transaction.on_commit(
@@ -577,7 +596,7 @@ def visit_register(
                 badge_number=badge_number,
                 registered_by=user,
             )
-            timeline_record(subject=visit, actor=user, action=_("signed in"), to_state="on_site")
+            timeline_record(subject=visit, actor=user, action=gettext_noop("signed in"), to_state="on_site")
     except IntegrityError:
         raise ApplicationError(
             _("Badge %(badge)s is already given to a visitor on site.") % {"badge": badge_number}
@@ -595,7 +614,9 @@ def visit_sign_out(*, visit: Visit, user) -> Visit:
         if not updated:
             raise Conflict(_("This visitor has already signed out."))
         visit = Visit.objects.get(pk=visit.pk)
-        timeline_record(subject=visit, actor=user, action=_("signed out"), from_state="on_site", to_state="left")
+        timeline_record(
+            subject=visit, actor=user, action=gettext_noop("signed out"), from_state="on_site", to_state="left"
+        )
     return visit
 
 

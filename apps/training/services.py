@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
 from apps.core.permissions import require
@@ -90,7 +90,7 @@ def _assign(*, person, course, due_date, reason, actor=None, requirement=None, s
             )
     except IntegrityError:
         return None  # a concurrent call assigned it first: the constraint keeps one open assignment
-    timeline_record(subject=assignment, actor=actor, action="assigned", to_state=assignment.status)
+    timeline_record(subject=assignment, actor=actor, action=gettext_noop("assigned"), to_state=assignment.status)
     transaction.on_commit(lambda: _notify_new_assignment(assignment))
     return assignment
 
@@ -133,7 +133,12 @@ def assignment_cancel(*, user, assignment, comment="") -> Assignment:
         locked.status = Assignment.Status.CANCELLED
         locked.save(update_fields=["status", "updated_at"])
         timeline_record(
-            subject=locked, actor=user, action="cancelled", from_state="open", to_state=locked.status, comment=comment
+            subject=locked,
+            actor=user,
+            action=gettext_noop("cancelled"),
+            from_state="open",
+            to_state=locked.status,
+            comment=comment,
         )
     return locked
 
@@ -283,7 +288,7 @@ def requirement_create(*, user, course, trigger, audience, departments=(), posts
             req.departments.set(departments)
         if audience == Requirement.Audience.POSTS:
             req.posts.set(posts)
-        timeline_record(subject=req, actor=user, action="created", to_state="active")
+        timeline_record(subject=req, actor=user, action=gettext_noop("created"), to_state="active")
     return req
 
 
@@ -292,7 +297,13 @@ def requirement_deactivate(*, user, requirement) -> Requirement:
     with transaction.atomic():
         requirement.is_active = False
         requirement.save(update_fields=["is_active", "updated_at"])
-        timeline_record(subject=requirement, actor=user, action="deactivated", from_state="active", to_state="inactive")
+        timeline_record(
+            subject=requirement,
+            actor=user,
+            action=gettext_noop("deactivated"),
+            from_state="active",
+            to_state="inactive",
+        )
     return requirement
 
 
@@ -312,7 +323,7 @@ def _complete(*, person, course, source, actor=None, score=None, attempt=None, s
         session=session,
         recorded_by=actor,
     )
-    timeline_record(subject=record, actor=actor or person, action="completed", to_state=source)
+    timeline_record(subject=record, actor=actor or person, action=gettext_noop("completed"), to_state=source)
     now = timezone.now()
     for assignment in Assignment.objects.select_for_update().filter(
         person=person, course=course, status=Assignment.Status.OPEN
@@ -322,7 +333,11 @@ def _complete(*, person, course, source, actor=None, score=None, attempt=None, s
         assignment.completion = record
         assignment.save(update_fields=["status", "completed_at", "completion", "updated_at"])
         timeline_record(
-            subject=assignment, actor=actor or person, action="completed", from_state="open", to_state=assignment.status
+            subject=assignment,
+            actor=actor or person,
+            action=gettext_noop("completed"),
+            from_state="open",
+            to_state=assignment.status,
         )
     return record
 
@@ -408,7 +423,7 @@ def _finish(attempt, *, actor, now, timed_out) -> ExamAttempt:
     timeline_record(
         subject=attempt,
         actor=actor,
-        action="submitted" if not timed_out else "time ran out",
+        action=gettext_noop("submitted") if not timed_out else gettext_noop("time ran out"),
         from_state=ExamAttempt.Status.IN_PROGRESS,
         to_state=attempt.status,
         comment=f"{attempt.correct_count}/{attempt.question_total} ({attempt.score}%)",
@@ -489,7 +504,7 @@ def exam_attempt_start(*, user, course) -> ExamAttempt:
             _rng.shuffle(order)
             items.append(AttemptQuestion(attempt=attempt, question_id=qid, position=position, option_order=order))
         AttemptQuestion.objects.bulk_create(items)
-        timeline_record(subject=attempt, actor=user, action="started", to_state=attempt.status)
+        timeline_record(subject=attempt, actor=user, action=gettext_noop("started"), to_state=attempt.status)
     return attempt
 
 
@@ -590,7 +605,9 @@ def exam_save(
                 "show_correct_answers": show_correct_answers,
             },
         )
-        timeline_record(subject=course, actor=user, action="exam created" if created else "exam changed")
+        timeline_record(
+            subject=course, actor=user, action=gettext_noop("exam created") if created else gettext_noop("exam changed")
+        )
     return exam
 
 
@@ -603,7 +620,9 @@ def course_save(*, user, course) -> Course:
     with transaction.atomic():
         created = course.pk is None
         course.save()
-        timeline_record(subject=course, actor=user, action="created" if created else "changed")
+        timeline_record(
+            subject=course, actor=user, action=gettext_noop("created") if created else gettext_noop("changed")
+        )
     return course
 
 
@@ -622,7 +641,7 @@ def material_add(*, user, course, title, title_zh="", url="", text="", text_zh="
         )
         if upload is not None:
             attachment_add(subject=material, upload=upload, user=user, role="material", images_only=False)
-        timeline_record(subject=course, actor=user, action="material added", comment=title)
+        timeline_record(subject=course, actor=user, action=gettext_noop("material added"), comment=title)
     return material
 
 
@@ -645,7 +664,7 @@ def question_create(*, user, course, kind, text, text_zh="", options) -> Questio
             Option(question=question, text=t, text_zh=tz, is_correct=c, position=i)
             for i, (t, tz, c) in enumerate(options)
         )
-        timeline_record(subject=course, actor=user, action="question added", comment=text[:200])
+        timeline_record(subject=course, actor=user, action=gettext_noop("question added"), comment=text[:200])
     return question
 
 
@@ -654,7 +673,9 @@ def question_retire(*, user, question) -> Question:
     with transaction.atomic():
         question.is_active = False
         question.save(update_fields=["is_active", "updated_at"])
-        timeline_record(subject=question.course, actor=user, action="question retired", comment=question.text[:200])
+        timeline_record(
+            subject=question.course, actor=user, action=gettext_noop("question retired"), comment=question.text[:200]
+        )
     return question
 
 
@@ -674,7 +695,7 @@ def session_create(*, user, course, starts_at, duration_minutes=60, area=None, t
             trainer=trainer,
             capacity=capacity,
         )
-        timeline_record(subject=session, actor=user, action="scheduled")
+        timeline_record(subject=session, actor=user, action=gettext_noop("scheduled"))
     return session
 
 
@@ -695,7 +716,7 @@ def session_enrol(*, user, session, person=None) -> Enrolment:
         if Enrolment.objects.filter(session=locked).count() >= locked.capacity:
             raise Conflict(_("This session is full."))
         enrolment = Enrolment.objects.create(session=locked, person=person)
-        timeline_record(subject=locked, actor=user, action="enrolled", comment=str(person))
+        timeline_record(subject=locked, actor=user, action=gettext_noop("enrolled"), comment=str(person))
     return enrolment
 
 
@@ -715,7 +736,7 @@ def session_attendance_mark(*, user, session, person, attended: bool) -> Enrolme
         timeline_record(
             subject=session,
             actor=user,
-            action="attendance",
+            action=gettext_noop("attendance"),
             from_state="" if before is None else str(before),
             to_state=str(attended),
             comment=str(person),
@@ -735,7 +756,7 @@ def plan_line_create(*, user, year, month, course, method=None, departments=()) 
     with transaction.atomic():
         line = PlanLine.objects.create(year=year, month=month, course=course, method=method or course.method)
         line.departments.set(departments)
-        timeline_record(subject=line, actor=user, action="planned")
+        timeline_record(subject=line, actor=user, action=gettext_noop("planned"))
     return line
 
 

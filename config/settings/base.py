@@ -155,6 +155,19 @@ ANQUAN_MAX_UPLOAD_MB = env.int("ANQUAN_MAX_UPLOAD_MB", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Safety-programme timings an operator may tune (defaults follow common Chinese practice).
+ANQUAN_HAZARDS = {
+    "DEADLINE_DAYS": {
+        "general": env.int("ANQUAN_HAZARD_DEADLINE_DAYS_GENERAL", default=14),
+        "major": env.int("ANQUAN_HAZARD_DEADLINE_DAYS_MAJOR", default=60),
+    },
+    "REMIND_DAYS_BEFORE": env.int("ANQUAN_HAZARD_REMIND_DAYS_BEFORE", default=3),
+    "ESCALATE_AFTER_DAYS": env.int("ANQUAN_HAZARD_ESCALATE_AFTER_DAYS", default=7),
+}
+ANQUAN_DRILL_REMINDER_HOURS = env.int("ANQUAN_DRILL_REMINDER_HOURS", default=72)
+ANQUAN_EXTERNAL_REPORT_HOURS = env.int("ANQUAN_EXTERNAL_REPORT_HOURS", default=24)
+ANQUAN_EFFECTIVENESS_CHECK_DAYS = env.int("ANQUAN_EFFECTIVENESS_CHECK_DAYS", default=30)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

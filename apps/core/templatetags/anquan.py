@@ -25,3 +25,20 @@ def attachment_url(att, thumb=False):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def timeline_state(entry, value):
+    """A timeline state shown as its label: the subject model's ``Status`` choice, else the raw value."""
+    if not value:
+        return ""
+    ct_id = getattr(entry, "content_type_id", None)
+    if ct_id is None:
+        return value
+    from django.contrib.contenttypes.models import ContentType
+
+    model = ContentType.objects.get_for_id(ct_id).model_class()
+    status = getattr(model, "Status", None)
+    if status is None or not hasattr(status, "choices"):
+        return value
+    return dict(status.choices).get(value, value)
