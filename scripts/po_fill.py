@@ -16,7 +16,7 @@ import sys
 
 
 def _unquote(lines):
-    return "".join(json.loads(line[line.index('"'):]) for line in lines)
+    return "".join(json.loads(line[line.index('"') :]) for line in lines)
 
 
 def _quote(text):
