@@ -156,7 +156,7 @@ def test_reopening_needs_a_reason_which_is_recorded(incident, officer):
     incident = incident_move(incident=incident, user=officer, name="reopen", comment="New witness statement")
     assert incident.status == Incident.Status.INVESTIGATING
     last = list(timeline_for(incident))[-1]
-    assert (last.action, last.from_state, last.comment) == ("reopen", "closed", "New witness statement")
+    assert (last.action, last.from_state, last.comment) == ("Reopen", "closed", "New witness statement")
     incident_update(incident=incident, user=officer, description="Corrected after reopening")
 
 
