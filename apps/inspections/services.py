@@ -7,6 +7,7 @@ the row they move (``select_for_update``) and leave a timeline row.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -51,6 +52,9 @@ HAZARD_CATEGORY = {
 EQUIPMENT_HAZARD_CATEGORY = {Equipment.Kind.ELECTRICAL_PANEL: "electrical", Equipment.Kind.FIRST_AID_KIT: "premises"}
 
 
+logger = logging.getLogger(__name__)
+
+
 def _lock(model, pk):
     return model.objects.select_for_update().get(pk=pk)
 
@@ -68,8 +72,13 @@ def _photo_copies(subject) -> list[ContentFile]:
     """The photos attached to ``subject`` as fresh uploads, to hand to the hazards service."""
     copies = []
     for att in attachments_for(subject):
-        with att.file.open("rb") as handle:
-            copies.append(ContentFile(handle.read(), name=att.original_name))
+        try:
+            with att.file.open("rb") as handle:
+                copies.append(ContentFile(handle.read(), name=att.original_name))
+        except FileNotFoundError:
+            # A photo lost from storage must not block finishing the inspection; the hazard is raised
+            # without it and the gap is logged for the administrator.
+            logger.warning("photo %s of %s is missing from storage", att.token, subject)
     return copies
 
 
