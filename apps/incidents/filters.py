@@ -9,15 +9,28 @@ from .models import Incident
 
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Incident.Status.choices)
-    type = django_filters.ChoiceFilter(label=_("Type"), choices=Incident.Type.choices)
-    severity = django_filters.ChoiceFilter(label=_("Severity"), choices=Incident.Severity.choices)
-    department = django_filters.ModelChoiceFilter(label=_("Department"), queryset=Department.objects.all())
+    # The empty choice names the filter, since the list page shows the selects without labels.
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Incident.Status.choices, empty_label=_("Any status")
+    )
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=Incident.Type.choices, empty_label=_("Any type"))
+    severity = django_filters.ChoiceFilter(
+        label=_("Severity"), choices=Incident.Severity.choices, empty_label=_("Any severity")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Department"), queryset=Department.objects.all(), empty_label=_("All departments")
+    )
     year = django_filters.NumberFilter(label=_("Year"), field_name="occurred_at", lookup_expr="year")
 
     class Meta:
         model = Incident
         fields = ["q", "status", "type", "severity", "department", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("status", "type", "severity", "department"):
+            field = self.form.fields[name]
+            field.widget.attrs.update({"class": "form-select form-select-sm", "aria-label": str(field.label)})
 
     def search(self, queryset, name, value):
         return queryset.filter(
