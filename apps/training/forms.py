@@ -1,23 +1,33 @@
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.permissions import department_scope
 from apps.organization.models import Area, Department, Post, User
+from apps.organization.selectors import person_list
+from apps.organization.widgets import PersonChoiceField
 
 from .models import Course, Material, PlanLine, Question, Requirement
 
 MAX_OPTIONS = 6
 
 
-def _people_from_text(text):
-    """Usernames or employee numbers, separated by commas, spaces or new lines."""
-    tokens = [t for t in (text or "").replace(",", " ").split() if t]
-    if not tokens:
-        return [], []
-    found = list(User.objects.filter(Q(username__in=tokens) | Q(employee_number__in=tokens), is_active=True))
-    known = {u.username for u in found} | {u.employee_number for u in found}
-    return found, [t for t in tokens if t not in known]
+def _pickable_people(user):
+    """Active people ``user`` may pick: the same scope as ``organization:person_autocomplete``."""
+    return person_list(user=user).filter(is_active=True)
+
+
+class PersonField(PersonChoiceField):
+    """The organisation's autocomplete person picker, with a message that says why a pick is refused."""
+
+    default_error_messages = {
+        "invalid_choice": _("Choose a person from the list; this person is not one you may pick."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", User.objects.none())  # the form narrows it to the user's scope
+        kwargs.setdefault("help_text", _("Search by name or employee number."))
+        super().__init__(**kwargs)
 
 
 class CourseForm(forms.ModelForm):
@@ -65,8 +75,19 @@ class QuestionForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=Question.Kind.choices)
     text = forms.CharField(label=_("question (English)"), widget=forms.Textarea(attrs={"rows": 2}))
     text_zh = forms.CharField(label=_("question (Chinese)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    explanation = forms.CharField(
+        label=_("explanation (English)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Shown after submission where the exam shows the correct answers."),
+    )
+    explanation_zh = forms.CharField(
+        label=_("explanation (Chinese)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, question=None, **kwargs):
+        if question is not None:
+            kwargs["initial"] = {**self.initial_for(question), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         for i in range(1, MAX_OPTIONS + 1):
             self.fields[f"option_{i}"] = forms.CharField(label=_("answer %(n)d (English)") % {"n": i}, required=False)
@@ -74,6 +95,21 @@ class QuestionForm(forms.Form):
                 label=_("answer %(n)d (Chinese)") % {"n": i}, required=False
             )
             self.fields[f"option_{i}_correct"] = forms.BooleanField(label=_("correct"), required=False)
+
+    @staticmethod
+    def initial_for(question):
+        initial = {
+            "kind": question.kind,
+            "text": question.text,
+            "text_zh": question.text_zh,
+            "explanation": question.explanation,
+            "explanation_zh": question.explanation_zh,
+        }
+        for i, option in enumerate(question.options.all()[:MAX_OPTIONS], start=1):
+            initial[f"option_{i}"] = option.text
+            initial[f"option_{i}_zh"] = option.text_zh
+            initial[f"option_{i}_correct"] = option.is_correct
+        return initial
 
     def option_rows(self):
         return [
@@ -102,46 +138,51 @@ class RequirementForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
+    """Assign a course to one picked person, or to everyone in a department or post the user may assign."""
+
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
     due_date = forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
-    people = forms.CharField(
-        label=_("people"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Usernames or employee numbers, separated by commas or spaces."),
-    )
+    person = PersonField(label=_("person"), required=False)
     department = forms.ModelChoiceField(
-        label=_("everyone in department"), queryset=Department.objects.all(), required=False
+        label=_("everyone in department"), queryset=Department.objects.none(), required=False
     )
-    post = forms.ModelChoiceField(label=_("everyone in post"), queryset=Post.objects.all(), required=False)
+    post = forms.ModelChoiceField(
+        label=_("everyone in post"),
+        queryset=Post.objects.all(),
+        required=False,
+        help_text=_("Only people you may assign training to are included."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = _pickable_people(user)
+        self.fields["person"].queryset = self.people
+        scope = department_scope(user)
+        departments = Department.objects.all()
+        self.fields["department"].queryset = departments if scope is None else departments.filter(pk__in=scope)
 
     def clean(self):
         data = super().clean()
-        found, unknown = _people_from_text(data.get("people"))
-        if unknown:
-            self.add_error("people", _("Unknown: %(names)s") % {"names": ", ".join(unknown)})
-        group = list(found)
+        group = [data["person"]] if data.get("person") else []
         if data.get("department"):
-            group += list(User.objects.filter(is_active=True, department=data["department"]))
+            group += list(self.people.filter(department=data["department"]))
         if data.get("post"):
-            group += list(User.objects.filter(is_active=True, post=data["post"]))
+            group += list(self.people.filter(post=data["post"]))
         unique = {u.pk: u for u in group}
         if not unique and not self.errors:
-            raise forms.ValidationError(_("Choose at least one person, a department or a post."))
+            raise forms.ValidationError(_("Choose a person, a department or a post."))
         data["group"] = list(unique.values())
         return data
 
 
 class CompletionForm(forms.Form):
-    person = forms.CharField(label=_("person"), help_text=_("Username or employee number."))
+    person = PersonField(label=_("person"))
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.all())
     completed_on = forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def clean_person(self):
-        found, unknown = _people_from_text(self.cleaned_data["person"])
-        if unknown or len(found) != 1:
-            raise forms.ValidationError(_("Give one known username or employee number."))
-        return found[0]
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _pickable_people(user)
 
 
 class SessionForm(forms.Form):
@@ -149,16 +190,12 @@ class SessionForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     duration_minutes = forms.IntegerField(label=_("duration (minutes)"), min_value=5, max_value=1440, initial=60)
     area = forms.ModelChoiceField(label=_("place"), queryset=Area.objects.filter(is_active=True), required=False)
-    trainer = forms.CharField(label=_("trainer"), required=False, help_text=_("Username or employee number."))
+    trainer = PersonField(label=_("trainer"), required=False)
     capacity = forms.IntegerField(label=_("capacity"), min_value=1, max_value=1000, initial=20)
 
-    def clean_trainer(self):
-        if not self.cleaned_data.get("trainer"):
-            return None
-        found, unknown = _people_from_text(self.cleaned_data["trainer"])
-        if unknown or len(found) != 1:
-            raise forms.ValidationError(_("Give one known username or employee number."))
-        return found[0]
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer"].queryset = _pickable_people(user)
 
 
 class PlanLineForm(forms.ModelForm):

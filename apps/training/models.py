@@ -136,7 +136,19 @@ class Question(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SINGLE)
     text = models.TextField(_("question (English)"))
     text_zh = models.TextField(_("question (Chinese)"), blank=True)
+    explanation = models.TextField(_("explanation (English)"), blank=True)
+    explanation_zh = models.TextField(_("explanation (Chinese)"), blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
+    # Editing never rewrites a question that attempts point at: it creates a new version and retires
+    # this one, so past attempts keep the wording, answers and key they were scored against.
+    previous_version = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_versions",
+        verbose_name=_("previous version"),
+    )
 
     class Meta:
         ordering = ["course", "id"]
@@ -149,6 +161,10 @@ class Question(BaseModel):
     @property
     def display_text(self):
         return _pick(self.text, self.text_zh)
+
+    @property
+    def display_explanation(self):
+        return _pick(self.explanation, self.explanation_zh)
 
     def get_absolute_url(self):
         return reverse("training:question_list", args=[self.course_id])

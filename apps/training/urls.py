@@ -14,6 +14,7 @@ urlpatterns = [
     path("courses/<int:pk>/questions/", views.question_list, name="question_list"),
     path("courses/<int:pk>/questions/new/", views.question_create, name="question_create"),
     path("courses/<int:pk>/statistics/", views.exam_statistics, name="exam_statistics"),
+    path("questions/<int:pk>/edit/", views.question_update, name="question_update"),
     path("questions/<int:pk>/retire/", views.question_retire, name="question_retire"),
     path("attempts/<int:pk>/", views.attempt_detail, name="attempt_detail"),
     path("attempts/<int:pk>/answer/", views.attempt_answer, name="attempt_answer"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -151,7 +152,11 @@ def material_add(request, pk):
 def question_list(request, pk):
     _need(request, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
-    questions = course.questions.prefetch_related("options").order_by("-is_active", "id")
+    questions = (
+        course.questions.prefetch_related("options")
+        .annotate(has_newer=Exists(Question.objects.filter(previous_version=OuterRef("pk"))))
+        .order_by("-is_active", "id")
+    )
     return render(request, "training/question_list.html", {"course": course, "questions": questions})
 
 
@@ -169,6 +174,8 @@ def question_create(request, pk):
                 kind=data["kind"],
                 text=data["text"],
                 text_zh=data["text_zh"],
+                explanation=data["explanation"],
+                explanation_zh=data["explanation_zh"],
                 options=form.options(),
             )
         except ApplicationError as exc:
@@ -177,6 +184,37 @@ def question_create(request, pk):
             messages.success(request, _("Question added."))
             return redirect("training:question_list", pk=course.pk)
     return render(request, "training/question_form.html", {"form": form, "course": course})
+
+
+@login_required
+def question_update(request, pk):
+    """Officers edit a question; the service saves it as a new version so past attempts stay as taken."""
+    _need(request, "training.manage_courses")
+    question = get_object_or_404(Question.objects.select_related("course").prefetch_related("options"), pk=pk)
+    if not question.is_active:
+        messages.error(request, _("This question is no longer in use; edit its current version instead."))
+        return redirect("training:question_list", pk=question.course_id)
+    form = QuestionForm(request.POST or None, question=question)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.question_update(
+                user=request.user,
+                question=question,
+                kind=data["kind"],
+                text=data["text"],
+                text_zh=data["text_zh"],
+                explanation=data["explanation"],
+                explanation_zh=data["explanation_zh"],
+                options=form.options(),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Question saved. Attempts already taken keep the earlier version."))
+            return redirect("training:question_list", pk=question.course_id)
+    context = {"form": form, "course": question.course, "question": question}
+    return render(request, "training/question_form.html", context)
 
 
 @require_POST
@@ -425,7 +463,7 @@ def assignment_list(request):
 @login_required
 def assignment_create(request):
     _need(request, "training.assign")
-    form = AssignmentForm(request.POST or None)
+    form = AssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -455,7 +493,7 @@ def assignment_cancel(request, pk):
 @login_required
 def record_create(request):
     _need(request, "training.record_completion")
-    form = CompletionForm(request.POST or None)
+    form = CompletionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.completion_record(user=request.user, **form.cleaned_data)
@@ -482,7 +520,7 @@ def session_list(request):
 @login_required
 def session_create(request):
     _need(request, "training.manage_sessions")
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(user=request.user, **form.cleaned_data)

@@ -92,6 +92,7 @@ ACCESS = {
     "training:question_list": Case(kwargs=_course, expect=only(OFFICERS)),
     "training:question_create": Case(kwargs=_course, expect=only(OFFICERS)),
     "training:exam_statistics": Case(kwargs=_course, expect=only(OFFICERS)),
+    "training:question_update": Case(kwargs=_question, expect=only(OFFICERS)),
     "training:question_retire": Case(method="post", kwargs=_question, expect=OFFICER_POST),
     # Exam answers: the person and the safety officers only (SPEC "Who uses it").
     "training:attempt_detail": Case(kwargs=_attempt, expect=_people(200, {"employee", "officer"}, 404)),
