@@ -21,7 +21,9 @@ class PersonAutocompleteWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         label = ""
         if value not in (None, "") and self.choices_queryset is not None:
-            person = self.choices_queryset.model._default_manager.filter(pk=value).first()
+            # Look the name up within the field's own choices: a posted id outside them (another
+            # department's person) must not reveal that person's name when the form is shown again.
+            person = self.choices_queryset.filter(pk=value).first() if str(value).isdigit() else None
             label = str(person) if person else ""
         context["widget"].update({"url": str(self.url), "label": label})
         return context

@@ -107,3 +107,14 @@ def test_officer_records_a_completion_for_a_picked_person(client, officer, emplo
     )
     assert response.status_code == 302
     assert Completion.objects.get().person == employee
+
+
+def test_a_refused_out_of_scope_person_is_not_named_when_the_form_is_shown_again(head):
+    from apps.organization.selectors import person_list
+    from apps.organization.widgets import PersonChoiceField
+    from tests.organization.factories import DepartmentFactory, UserFactory
+
+    stranger = UserFactory(full_name="远方的人", department=DepartmentFactory())
+    field = PersonChoiceField(queryset=person_list(user=head))
+    html = field.widget.render("person", stranger.pk)
+    assert "远方的人" not in html
