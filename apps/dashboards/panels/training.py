@@ -8,7 +8,12 @@ from . import Panel, register
 def my_training(request):
     user = request.user
     assignments = list(selectors.my_open_assignments(person=user)[:5])
-    return {"clearance": selectors.training_clearance(user), "assignments": assignments}
+    clearance = selectors.training_clearance(user)
+    # Not cleared, but an induction course has no open assignment (e.g. all attempts used): say so,
+    # so the person is never left at "not cleared" with nothing to do.
+    assigned = {a.course_id for a in selectors.my_open_assignments(person=user)}
+    unassigned = [course for course in clearance.missing if course.pk not in assigned]
+    return {"clearance": clearance, "assignments": assignments, "unassigned_induction": unassigned}
 
 
 def team_training(request):
