@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.uploads import inspect_image
 from apps.organization.models import Area, Department, Site
 
-from .models import ChecklistTemplate, Equipment, EquipmentCheck, Frequency, InspectionResult
+from .models import (
+    ChecklistTemplate,
+    ClauseGroup,
+    Equipment,
+    EquipmentCheck,
+    Frequency,
+    InspectionResult,
+    InspectorRole,
+)
 
 
 class PhotoField(forms.ImageField):
@@ -56,6 +64,27 @@ class TemplateItemRowForm(forms.Form):
 
 
 TemplateItemFormSet = forms.formset_factory(TemplateItemRowForm, extra=5, can_delete=True, max_num=400)
+NewTemplateItemFormSet = forms.formset_factory(TemplateItemRowForm, extra=12, can_delete=True, max_num=400)
+
+
+class TemplateCreateForm(TemplateHeaderForm):
+    """The header of a new checklist: its clause group and an optional code (derived from the name)."""
+
+    group = forms.ChoiceField(label=_("Clause group"), choices=ClauseGroup.choices)
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=60,
+        required=False,
+        help_text=_("Letters, digits and hyphens; leave empty to derive it from the English name."),
+    )
+
+    field_order = ["group", "name", "name_zh", "code", "description"]
+
+    def clean_code(self):
+        code = self.cleaned_data.get("code") or ""
+        if code and ChecklistTemplate.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("A checklist with this code already exists."))
+        return code
 
 
 def rows_to_sections(formset) -> list[dict]:
@@ -103,7 +132,15 @@ class PlanLineForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.all(), required=False)
     frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
     interval_days = forms.IntegerField(label=_("Every N days"), min_value=1, max_value=366, required=False)
-    inspector = forms.ModelChoiceField(label=_("Inspector"), queryset=get_user_model().objects.none())
+    inspector = forms.ModelChoiceField(
+        label=_("Inspector (a person)"), queryset=get_user_model().objects.none(), required=False
+    )
+    inspector_role = forms.ChoiceField(
+        label=_("… or a role"),
+        choices=[("", "—"), *InspectorRole.choices],
+        required=False,
+        help_text=_("A head is named for each inspection when the schedule is made; any safety officer may start one."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,6 +153,18 @@ class PlanLineForm(forms.Form):
             raise forms.ValidationError(_("Choose exactly one scope: an area, a site or a department."))
         if data.get("frequency") == Frequency.CUSTOM and not data.get("interval_days"):
             self.add_error("interval_days", _("Give the number of days between inspections."))
+        person, role = data.get("inspector"), data.get("inspector_role")
+        if person and role:
+            self.add_error("inspector", _("Choose a person or a role as the inspector, not both."))
+        elif not person and not role:
+            self.add_error("inspector", _("Choose the inspector: a person or a role."))
+        elif role == InspectorRole.DEPARTMENT_HEAD:
+            department = data.get("department") or (data["area"].department if data.get("area") else None)
+            if department is None:
+                self.add_error(
+                    "inspector_role",
+                    _("“Head of the scoped department” needs a department, or an area with a responsible department."),
+                )
         return data
 
 

@@ -134,6 +134,13 @@ class Frequency(models.TextChoices):
     CUSTOM = "custom", _("Every N days")
 
 
+class InspectorRole(models.TextChoices):
+    """An inspector named by role instead of by person; resolved (head) or claimed (officer) later."""
+
+    DEPARTMENT_HEAD = "department_head", _("Head of the scoped department")
+    SAFETY_OFFICER = "safety_officer", _("Safety officer (any)")
+
+
 class InspectionPlan(BaseModel):
     """The annual inspection plan (年度安全检查计划, R7.1); approved by management."""
 
@@ -194,12 +201,24 @@ class PlanLine(BaseModel):
     frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices)
     interval_days = models.PositiveIntegerField(_("every N days"), null=True, blank=True)
     inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("inspector")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("inspector"),
     )
+    inspector_role = models.CharField(_("inspector (role)"), max_length=30, choices=InspectorRole.choices, blank=True)
 
     class Meta:
         ordering = ["plan", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(inspector__isnull=False, inspector_role="") | (Q(inspector__isnull=True) & ~Q(inspector_role=""))
+                ),
+                name="plan_line_inspector_person_or_role",
+            ),
             models.CheckConstraint(
                 condition=(
                     Q(area__isnull=False, site__isnull=True, department__isnull=True)
@@ -221,6 +240,19 @@ class PlanLine(BaseModel):
     @property
     def scope(self):
         return self.area or self.site or self.department
+
+    @property
+    def scope_department(self):
+        """The department a "head of the scoped department" line points at (an area's responsible one)."""
+        if self.department_id:
+            return self.department
+        if self.area_id:
+            return self.area.department
+        return None
+
+    @property
+    def assignee_display(self):
+        return self.inspector or self.get_inspector_role_display()
 
     def get_absolute_url(self):
         return self.plan.get_absolute_url()
@@ -260,8 +292,15 @@ class Inspection(BaseModel):
         verbose_name=_("department"),
     )
     inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inspections", verbose_name=_("inspector")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+        verbose_name=_("inspector"),
+        help_text=_("Empty while the inspection is assigned to a role; whoever starts it becomes the inspector."),
     )
+    inspector_role = models.CharField(_("assigned to role"), max_length=30, choices=InspectorRole.choices, blank=True)
     due_date = models.DateField(_("due date"), db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
@@ -277,6 +316,14 @@ class Inspection(BaseModel):
                 condition=Q(plan_line__isnull=False),
                 name="inspection_once_per_plan_line_and_date",
             ),
+            models.CheckConstraint(
+                condition=Q(inspector__isnull=False) | ~Q(inspector_role=""),
+                name="inspection_has_inspector_or_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="scheduled") | Q(inspector__isnull=False),
+                name="inspection_started_has_inspector",
+            ),
         ]
         indexes = [models.Index(fields=["inspector", "status", "due_date"])]
         verbose_name = _("inspection")
@@ -291,6 +338,15 @@ class Inspection(BaseModel):
     @property
     def scope(self):
         return self.area or self.site or self.department
+
+    @property
+    def assignee_display(self):
+        """The inspector, or the role the inspection waits on until someone starts it."""
+        return self.inspector or self.get_inspector_role_display()
+
+    @property
+    def is_unclaimed(self):
+        return self.inspector_id is None
 
     @property
     def is_finished(self):

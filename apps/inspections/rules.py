@@ -11,7 +11,10 @@ from apps.core.permissions import (
     is_department_head,
     is_management,
     is_officer,
+    is_safety_officer,
 )
+
+from .models import InspectorRole
 
 
 def _inspection_department_id(inspection):
@@ -25,6 +28,19 @@ def _inspection_department_id(inspection):
 @rules.predicate
 def is_inspector(user, inspection):
     return inspection is not None and is_active_user(user) and inspection.inspector_id == user.pk
+
+
+@rules.predicate
+def holds_unclaimed_role(user, inspection):
+    """The inspection waits on a role (no person yet) and the user holds it: any safety officer for
+    "safety officer (any)", the inspected department's head for "head of the scoped department"."""
+    if inspection is None or inspection.inspector_id is not None or not is_active_user(user):
+        return False
+    if inspection.inspector_role == InspectorRole.SAFETY_OFFICER:
+        return is_safety_officer(user)
+    if inspection.inspector_role == InspectorRole.DEPARTMENT_HEAD:
+        return heads_inspected_department(user, inspection)
+    return False
 
 
 @rules.predicate
@@ -74,10 +90,11 @@ rules.add_perm("inspections.approve_plan", is_management)
 rules.add_perm("inspections.view_coverage", is_company_wide)
 
 # Inspections: the inspector carries one out (an officer may step in); heads see their department's.
+# One assigned to a role is started by whoever holds the role, who becomes its inspector.
 rules.add_perm("inspections.list_inspections", is_active_user)
 rules.add_perm("inspections.create_inspection", is_officer | is_department_head)
 rules.add_perm("inspections.view_inspection", is_company_wide | is_inspector | heads_inspected_department)
-rules.add_perm("inspections.perform_inspection", is_inspector | is_officer)
+rules.add_perm("inspections.perform_inspection", is_inspector | holds_unclaimed_role | is_officer)
 rules.add_perm("inspections.view_inspectionresult", may_view_result_inspection)
 
 # Equipment register and QR quick checks.

@@ -10,7 +10,7 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from apps.core.models import Attachment
-from apps.core.permissions import department_scope, is_company_wide, is_officer
+from apps.core.permissions import department_scope, is_company_wide, is_officer, is_safety_officer
 from apps.organization.models import Area, Department
 
 from .models import (
@@ -21,6 +21,7 @@ from .models import (
     Inspection,
     InspectionPlan,
     InspectionResult,
+    InspectorRole,
     PlanLine,
     TemplateItem,
     TemplateSection,
@@ -62,7 +63,9 @@ def plan_list():
 
 def plan_lines(plan: InspectionPlan):
     return (
-        plan.lines.select_related("template", "area__floor__site", "site", "department", "inspector")
+        plan.lines.select_related(
+            "template", "area__floor__site", "area__department__head", "site", "department__head", "inspector"
+        )
         .annotate(inspection_count=Count("inspections"))
         .order_by("id")
     )
@@ -118,6 +121,23 @@ def coverage_report(*, year: int) -> dict:
 # --- inspections ----------------------------------------------------------------------------------
 
 
+def assigned_to(user) -> Q:
+    """Inspections that are the user's to do: named to them, or waiting on a role they hold (any safety
+    officer; the head of the inspected department)."""
+    q = Q(inspector=user)
+    unclaimed = Q(inspector__isnull=True)
+    if is_safety_officer(user):
+        q |= unclaimed & Q(inspector_role=InspectorRole.SAFETY_OFFICER)
+    headed = user.headed_department_ids if user.is_authenticated else []
+    if headed:
+        q |= (
+            unclaimed
+            & Q(inspector_role=InspectorRole.DEPARTMENT_HEAD)
+            & (Q(department_id__in=headed) | Q(area__department_id__in=headed))
+        )
+    return q
+
+
 def inspection_list(*, user, filters: dict | None = None):
     """Inspections the user may see: all for officers and management; otherwise their own and those
     of the departments they head."""
@@ -140,7 +160,7 @@ def inspection_list(*, user, filters: dict | None = None):
     elif filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("mine"):
-        qs = qs.filter(inspector=user)
+        qs = qs.filter(assigned_to(user))
     if filters.get("q"):
         q = filters["q"]
         qs = qs.filter(
@@ -154,9 +174,9 @@ def inspection_list(*, user, filters: dict | None = None):
 
 
 def inspections_for_inspector(*, user, today: datetime.date | None = None) -> dict:
-    """The inspector's home panel: due today and overdue."""
+    """The inspector's home panel: due today and overdue, including those waiting on a role the user holds."""
     today = today or timezone.localdate()
-    qs = Inspection.objects.filter(inspector=user, status__in=OPEN).select_related(
+    qs = Inspection.objects.filter(assigned_to(user), status__in=OPEN).select_related(
         "template", "area__floor__site", "site", "department"
     )
     return {

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import format_lazy
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -34,6 +34,7 @@ from .models import (
     Inspection,
     InspectionPlan,
     InspectionResult,
+    InspectorRole,
     PlanLine,
     TemplateItem,
     TemplateSection,
@@ -115,11 +116,24 @@ def _write_content(*, template: ChecklistTemplate, sections: Iterable[dict]) -> 
         raise ApplicationError(_("A checklist needs at least one item."))
 
 
+def _free_code(name: str) -> str:
+    base = (slugify(name)[:50] or "checklist").strip("-") or "checklist"
+    code, n = base, 1
+    while ChecklistTemplate.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
 def checklist_template_create(
-    *, user, code: str, group: str, name: str, name_zh: str = "", description: str = "", sections: list[dict]
+    *, user, group: str, name: str, code: str = "", name_zh: str = "", description: str = "", sections: list[dict]
 ) -> ChecklistTemplate:
+    """A new checklist, version 1; without a ``code`` one is derived from the English name."""
     require(user, "inspections.manage_templates")
+    if group not in ClauseGroup.values:
+        raise ApplicationError(_("Choose a clause group."))
     with transaction.atomic():
+        code = code or _free_code(name)
         if ChecklistTemplate.objects.filter(code=code).exists():
             raise ApplicationError(_("A checklist with this code already exists."))
         template = ChecklistTemplate.objects.create(
@@ -210,15 +224,27 @@ def plan_line_add(
     user,
     template: ChecklistTemplate,
     frequency: str,
-    inspector,
+    inspector=None,
+    inspector_role: str = "",
     area=None,
     site=None,
     department=None,
     interval_days: int | None = None,
 ) -> PlanLine:
+    """Add a line; the inspector is a person or a role (:class:`InspectorRole`), never both."""
     require(user, "inspections.manage_plans")
     if sum(x is not None for x in (area, site, department)) != 1:
         raise ApplicationError(_("Choose exactly one scope: an area, a site or a department."))
+    inspector_role = inspector_role or ""
+    if (inspector is None) == (not inspector_role):
+        raise ApplicationError(_("Name the inspector either as a person or as a role, not both."))
+    if inspector_role and inspector_role not in InspectorRole.values:
+        raise ApplicationError(_("Choose a valid inspector role."))
+    has_department = department is not None or (area is not None and area.department_id is not None)
+    if inspector_role == InspectorRole.DEPARTMENT_HEAD and not has_department:
+        raise ApplicationError(
+            _("“Head of the scoped department” needs a department, or an area with a responsible department.")
+        )
     if frequency == Frequency.CUSTOM and not interval_days:
         raise ApplicationError(_("Give the number of days between inspections."))
     if frequency != Frequency.CUSTOM:
@@ -233,6 +259,7 @@ def plan_line_add(
             frequency=frequency,
             interval_days=interval_days,
             inspector=inspector,
+            inspector_role=inspector_role,
             area=area,
             site=site,
             department=department,
@@ -289,7 +316,8 @@ def inspection_plan_generate(*, plan: InspectionPlan, user) -> int:
 def _generate(*, plan: InspectionPlan, user) -> int:
     existing = set(Inspection.objects.filter(plan_line__plan=plan).values_list("plan_line_id", "due_date"))
     new = []
-    for line in plan.lines.select_related("template"):
+    for line in plan.lines.select_related("template", "area__department", "department"):
+        inspector_id, role = _line_assignee(line)
         for due in due_dates(frequency=line.frequency, year=plan.year, interval_days=line.interval_days):
             if (line.pk, due) in existing:
                 continue
@@ -300,7 +328,8 @@ def _generate(*, plan: InspectionPlan, user) -> int:
                     area_id=line.area_id,
                     site_id=line.site_id,
                     department_id=line.department_id,
-                    inspector_id=line.inspector_id,
+                    inspector_id=inspector_id,
+                    inspector_role=role,
                     due_date=due,
                 )
             )
@@ -315,6 +344,18 @@ def _generate(*, plan: InspectionPlan, user) -> int:
             comment=_("%(n)s inspections") % {"n": len(new)},
         )
     return len(new)
+
+
+def _line_assignee(line: PlanLine) -> tuple[int | None, str]:
+    """(inspector id, role) for the inspections of ``line``: a person stays a person; "head of the scoped
+    department" becomes that department's head when it has one; otherwise the role waits to be claimed."""
+    if line.inspector_id:
+        return line.inspector_id, ""
+    if line.inspector_role == InspectorRole.DEPARTMENT_HEAD:
+        department = line.scope_department
+        if department is not None and department.head_id:
+            return department.head_id, ""
+    return None, line.inspector_role
 
 
 # --- inspections ----------------------------------------------------------------------------------
@@ -341,16 +382,21 @@ def inspection_create(
 
 
 def inspection_start(*, inspection: Inspection, user) -> Inspection:
-    """Open the checklist: fix the template version (the newest at this moment) and create one row per item."""
+    """Open the checklist: fix the template version (the newest at this moment) and create one row per item.
+
+    An inspection assigned to a role is claimed by whoever starts it: they become its inspector."""
     require(user, "inspections.perform_inspection", inspection)
     with transaction.atomic():
         inspection = _lock(Inspection, inspection.pk)
         if inspection.status != Inspection.Status.SCHEDULED:
             return inspection  # already started: resume
+        claimed = inspection.inspector_id is None
+        if claimed:
+            inspection.inspector = user
         inspection.template = _current_version(inspection.template)
         inspection.status = Inspection.Status.IN_PROGRESS
         inspection.started_at = timezone.now()
-        inspection.save(update_fields=["template", "status", "started_at", "updated_at"])
+        inspection.save(update_fields=["inspector", "template", "status", "started_at", "updated_at"])
         InspectionResult.objects.bulk_create(
             InspectionResult(inspection=inspection, item=item) for item in inspection.template.items.all()
         )
@@ -360,6 +406,10 @@ def inspection_start(*, inspection: Inspection, user) -> Inspection:
             action=gettext_noop("started"),
             from_state="scheduled",
             to_state="in_progress",
+            comment=_("Taken by %(name)s for the role “%(role)s”.")
+            % {"name": user.get_full_name() or user.get_username(), "role": inspection.get_inspector_role_display()}
+            if claimed
+            else "",
         )
     return inspection
 
@@ -634,18 +684,42 @@ def visit_sign_out(*, visit: Visit, user) -> Visit:
 DUE_SOON_DAYS = 3
 
 
+def _active_officers():
+    from apps.organization.models import User
+
+    return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
+
+
 def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
-    """Tell inspectors about inspections due within three days and about overdue ones; each once."""
+    """Tell inspectors about inspections due within three days and about overdue ones; each once.
+
+    An inspection still assigned to a role goes to every safety officer ("safety officer (any)") or to the
+    scoped department's head (falling back to the officers while the department has no head)."""
     today = today or timezone.localdate()
     sent = 0
     open_statuses = [Inspection.Status.SCHEDULED, Inspection.Status.IN_PROGRESS]
     qs = Inspection.objects.filter(status__in=open_statuses).select_related(
-        "template", "inspector", "area", "site", "department"
+        "template", "inspector", "area__department__head", "site", "department__head"
     )
+    officers = None
+
+    def recipients(inspection):
+        nonlocal officers
+        if inspection.inspector_id:
+            return [inspection.inspector]
+        if inspection.inspector_role == InspectorRole.DEPARTMENT_HEAD:
+            department = inspection.department or (inspection.area.department if inspection.area_id else None)
+            if department is not None and department.head_id:
+                return [department.head]
+        # Assigned to "any safety officer", or to a head the department does not have (yet).
+        if officers is None:
+            officers = list(_active_officers())
+        return officers
+
     for inspection in qs.filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)):
         sent += len(
             notify(
-                recipients=[inspection.inspector],
+                recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:due_soon",
                 subject=format_lazy(
                     "{}: {} ({})",
@@ -660,7 +734,7 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
     for inspection in qs.filter(due_date__lt=today):
         sent += len(
             notify(
-                recipients=[inspection.inspector],
+                recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:overdue",
                 subject=format_lazy(
                     "{}: {} ({})",

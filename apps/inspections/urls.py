@@ -17,6 +17,7 @@ urlpatterns = [
     path("plans/<int:pk>/approve/", views.plan_approve, name="plan_approve"),
     path("plans/<int:pk>/generate/", views.plan_generate, name="plan_generate"),
     path("templates/", views.template_list, name="template_list"),
+    path("templates/new/", views.template_create, name="template_create"),
     path("templates/<int:pk>/", views.template_detail, name="template_detail"),
     path("templates/<int:pk>/edit/", views.template_edit, name="template_edit"),
     path("coverage/", views.coverage, name="coverage"),

@@ -40,6 +40,28 @@ def template_list(request):
 
 
 @login_required
+def template_create(request):
+    _require(request, "inspections.manage_templates")
+    if request.method == "POST":
+        header = forms.TemplateCreateForm(request.POST)
+        rows = forms.NewTemplateItemFormSet(request.POST, prefix="items")
+        if header.is_valid() and rows.is_valid():
+            try:
+                template = services.checklist_template_create(
+                    user=request.user, sections=forms.rows_to_sections(rows), **header.cleaned_data
+                )
+            except ApplicationError as exc:
+                header.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Checklist created (version 1)."))
+                return redirect(template)
+    else:
+        header = forms.TemplateCreateForm()
+        rows = forms.NewTemplateItemFormSet(prefix="items")
+    return render(request, "inspections/template_create.html", {"header": header, "rows": rows})
+
+
+@login_required
 def template_detail(request, pk):
     _require(request, "inspections.view_checklisttemplate")
     template = get_object_or_404(ChecklistTemplate, pk=pk)
@@ -198,7 +220,7 @@ def inspection_list(request):
                     i.pk,
                     i.template.display_name,
                     i.scope,
-                    i.inspector,
+                    i.assignee_display,
                     i.due_date,
                     i.get_status_display(),
                     i.failed_count,

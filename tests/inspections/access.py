@@ -100,6 +100,7 @@ ACCESS = {
     "inspections:plan_approve": Case(kwargs=_plan_pk, method="post", expect=only({"manager"}, status=302)),
     "inspections:plan_generate": Case(kwargs=_plan_pk, method="post", expect=only(OFFICERS, status=302)),
     "inspections:template_list": Case(expect=everyone()),
+    "inspections:template_create": Case(expect=only(OFFICERS)),
     "inspections:template_detail": Case(kwargs=_template_pk, expect=everyone()),
     "inspections:template_edit": Case(kwargs=_template_pk, expect=only(OFFICERS)),
     "inspections:coverage": Case(expect=only(COMPANY_WIDE)),
