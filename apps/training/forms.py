@@ -117,6 +117,12 @@ class QuestionForm(forms.Form):
             for i in range(1, MAX_OPTIONS + 1)
         ]
 
+    def service_kwargs(self):
+        """The keyword arguments question_create and question_update take from this form."""
+        data = self.cleaned_data
+        fields = ("kind", "text", "text_zh", "explanation", "explanation_zh")
+        return {**{name: data[name] for name in fields}, "options": self.options()}
+
     def options(self):
         data = self.cleaned_data
         return [

@@ -166,18 +166,8 @@ def question_create(request, pk):
     course = get_object_or_404(Course, pk=pk)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.question_create(
-                user=request.user,
-                course=course,
-                kind=data["kind"],
-                text=data["text"],
-                text_zh=data["text_zh"],
-                explanation=data["explanation"],
-                explanation_zh=data["explanation_zh"],
-                options=form.options(),
-            )
+            services.question_create(user=request.user, course=course, **form.service_kwargs())
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
@@ -196,18 +186,8 @@ def question_update(request, pk):
         return redirect("training:question_list", pk=question.course_id)
     form = QuestionForm(request.POST or None, question=question)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.question_update(
-                user=request.user,
-                question=question,
-                kind=data["kind"],
-                text=data["text"],
-                text_zh=data["text_zh"],
-                explanation=data["explanation"],
-                explanation_zh=data["explanation_zh"],
-                options=form.options(),
-            )
+            services.question_update(user=request.user, question=question, **form.service_kwargs())
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
