@@ -1,5 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import calendar, views
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+]

@@ -135,3 +135,13 @@ def supply_links() -> list[tuple[str, str]]:
     except NoReverseMatch:
         return []
     return [(label, f"{base}?kind={kind}") for kind, label in SUPPLY_KINDS]
+
+
+def drills_for_calendar(*, person, since):
+    """Planned drills the person takes part in, from ``since`` on (for the personal iCalendar feed)."""
+    return (
+        Drill.objects.filter(participants=person, planned_at__gte=since, status=Drill.Status.PLANNED)
+        .select_related("plan", "site")
+        .distinct()
+        .order_by("planned_at", "id")
+    )

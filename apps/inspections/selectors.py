@@ -304,3 +304,13 @@ def visit_log(*, filters: dict | None = None):
     if filters.get("day"):
         qs = qs.filter(signed_in_at__date=filters["day"])
     return qs
+
+
+def inspections_for_calendar(*, person, since):
+    """The person's own inspections due from ``since`` on (for the personal iCalendar feed)."""
+    return (
+        Inspection.objects.filter(inspector=person, due_date__gte=since)
+        .exclude(status=Inspection.Status.FINISHED)
+        .select_related("template", "area__floor__site", "site", "department")
+        .order_by("due_date", "id")
+    )

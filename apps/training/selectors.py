@@ -382,3 +382,13 @@ def plan_progress(*, year):
         )
     overall = round(sum(r["percent"] for r in out) / len(out)) if out else 0
     return out, overall
+
+
+def sessions_for_calendar(*, person, since):
+    """Classroom sessions the person is enrolled in or trains, from ``since`` on (iCalendar feed)."""
+    return (
+        TrainingSession.objects.filter(Q(enrolments__person=person) | Q(trainer=person), starts_at__gte=since)
+        .select_related("course", "area__floor__site")
+        .distinct()
+        .order_by("starts_at", "id")
+    )
