@@ -46,7 +46,38 @@ def bench_notifications_inbox(n):
     ]
 
 
-BENCHMARKS = [bench_notifications_inbox]
+def bench_hazard_list(n):
+    from apps.hazards.models import Hazard
+    from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
+
+    department = DepartmentFactory(code=f"bench-hz-{n}")
+    officer = UserFactory(username=f"bench-hz-officer-{n}", role="officer", department=department)
+    head = UserFactory(username=f"bench-hz-head-{n}", department=department)
+    department.head = head
+    department.save()
+    area = AreaFactory(department=department)
+    statuses = [s for s, _ in Hazard.Status.choices]
+    Hazard.objects.bulk_create(
+        Hazard(
+            number=f"YH-B{n}-{i:05d}",
+            title=f"Blocked fire exit {i}",
+            description="Boxes in front of the door.",
+            reporter=officer,
+            area=area,
+            department=department,
+            category=Hazard.Category.FIRE,
+            status=statuses[i % len(statuses)],
+        )
+        for i in range(n)
+    )
+    return [
+        ("hazard list (officer)", officer, "/hazards/"),
+        ("hazard list, open, fire (head)", head, "/hazards/?status=reported&category=fire"),
+        ("hazard risk map (officer)", officer, "/hazards/map/"),
+    ]
+
+
+BENCHMARKS = [bench_notifications_inbox, bench_hazard_list]
 
 
 def _time_page(client, url):

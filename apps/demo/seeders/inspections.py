@@ -18,7 +18,8 @@ from apps.inspections.models import (
 )
 from apps.organization.models import Area, Department, Site, User
 
-# template code, frequency, scope kind, scope code, inspector ("officer", "head" or a department code's head)
+# template code, frequency, scope kind, scope code, inspector ("officer", "head", a department code's head,
+# or "role:<InspectorRole>" for a line assigned to a role: resolved to the head, or claimed by any officer)
 PLAN_LINES = [
     ("fire-safety", "monthly", "site", "sh-pudong", "officer"),
     ("fire-safety", "monthly", "site", "hefei", "officer"),
@@ -28,9 +29,9 @@ PLAN_LINES = [
     ("premises-personnel", "monthly", "department", "cs-1", "head"),
     ("premises-personnel", "quarterly", "site", "sh-pudong", "officer"),
     ("network-security", "quarterly", "department", "it", "it"),
-    ("information-security", "quarterly", "department", "it", "it"),
+    ("information-security", "quarterly", "department", "it", "role:department_head"),
     ("information-security", "quarterly", "department", "cs-1", "head"),
-    ("rule-compliance", "quarterly", "department", "safety", "officer"),
+    ("rule-compliance", "quarterly", "department", "safety", "role:safety_officer"),
 ]
 # Hefei's electrical and premises checks are deliberately missing: the coverage report shows the gap.
 
@@ -90,9 +91,12 @@ def _plan(ctx, officer, manager, head, today):
                 "area": lambda c: {"area": Area.objects.get(code=c)},
                 "department": lambda c: {"department": Department.objects.get(code=c)},
             }[kind](scope_code)
-            inspector = {"officer": officer, "head": head}.get(who) or _head_of(who) or officer
+            if who.startswith("role:"):
+                who_kwargs = {"inspector_role": who.removeprefix("role:")}
+            else:
+                who_kwargs = {"inspector": {"officer": officer, "head": head}.get(who) or _head_of(who) or officer}
             services.plan_line_add(
-                plan=plan, user=officer, template=template, frequency=frequency, inspector=inspector, **scope
+                plan=plan, user=officer, template=template, frequency=frequency, **who_kwargs, **scope
             )
     if plan.status == InspectionPlan.Status.DRAFT:
         services.inspection_plan_approve(plan=plan, user=manager, comment="Approved at the Q1 safety meeting.")
@@ -118,7 +122,8 @@ def _past_results(ctx, plan, officer, today):
     for inspection in past:
         if inspection.pk in leave_overdue:
             continue
-        inspector = inspection.inspector
+        # A role-assigned inspection (any safety officer) is claimed by whoever starts it: here the officer.
+        inspector = inspection.inspector or officer
         inspection = services.inspection_start(inspection=inspection, user=inspector)
         results = list(inspection.results.select_related("item").order_by("pk"))
         failing = rng.randrange(len(results)) if results and rng.random() < 0.2 else None
