@@ -28,6 +28,10 @@ DEFAULTS = {
     "REMIND_DAYS_BEFORE": 3,
     # Escalate to management this many days after the deadline.
     "ESCALATE_AFTER_DAYS": 7,
+    # Rectified but not signed off for this many days: remind the department head (or the officers).
+    "SIGN_OFF_REMIND_DAYS": 3,
+    # Signed off but not verified for this many days: remind every safety officer.
+    "VERIFY_REMIND_DAYS": 3,
 }
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import BaseModel
 
+from .conf import hazard_setting
+
 
 class Hazard(BaseModel):
     """A hazard (隐患) on its way from report to verified fix (SPEC R7.3)."""
@@ -46,6 +48,13 @@ class Hazard(BaseModel):
     # A hazard is overdue while its rectification is not done and the deadline has passed.
     DEADLINE_STATUSES = (Status.ASSESSED, Status.RECTIFYING)
     RISK_ORDER = {RiskLevel.RED: 4, RiskLevel.ORANGE: 3, RiskLevel.YELLOW: 2, RiskLevel.BLUE: 1}
+    # States that wait on one person's approval: the field stamped by the only move into the state
+    # (rectify, sign off) and the setting naming after how many days the wait is chased (reminder
+    # task, "waiting N days" badge).
+    WAITING = {
+        Status.RECTIFIED: ("rectified_at", "SIGN_OFF_REMIND_DAYS"),
+        Status.SIGNED_OFF: ("signed_off_at", "VERIFY_REMIND_DAYS"),
+    }
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
@@ -174,6 +183,29 @@ class Hazard(BaseModel):
         return (
             self.deadline is not None and self.status in self.DEADLINE_STATUSES and self.deadline < timezone.localdate()
         )
+
+    @property
+    def waiting_since(self):
+        """When the hazard entered its current waiting state (None unless awaiting sign-off or
+        verification). ``updated_at`` stands in for a stamp missing from data not written by the services."""
+        spec = self.WAITING.get(self.status)
+        if spec is None:
+            return None
+        return getattr(self, spec[0]) or self.updated_at
+
+    @property
+    def waiting_days(self):
+        """Whole calendar days (company time zone) spent in the current waiting state, or None."""
+        since = self.waiting_since
+        if since is None:
+            return None
+        return (timezone.localdate() - timezone.localdate(since)).days
+
+    @property
+    def is_waiting_too_long(self):
+        """Awaiting sign-off or verification for the configured number of days or more."""
+        days = self.waiting_days
+        return days is not None and days >= hazard_setting(self.WAITING[self.status][1])
 
     @property
     def is_major(self):

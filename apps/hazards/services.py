@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
 from apps.core.permissions import require
 from apps.core.services import attachment_add, timeline_record
+from apps.notifications.models import Notification
 from apps.notifications.services import notify
 
 from .conf import hazard_setting, risk_level_for
@@ -459,8 +461,87 @@ def hazard_reminders_send(*, today: datetime.date | None = None) -> int:
     Before the deadline: the responsible person (or the department head while nobody is named).
     Overdue: the responsible person and the department head. ``ESCALATE_AFTER_DAYS`` past the deadline:
     management. Keys name hazard, kind and deadline, so each goes out once per deadline.
+    Then the stalled approvals (:func:`_waiting_reminders_send`).
     """
     today = today or timezone.localdate()
+    return _deadline_reminders_send(today) + _waiting_reminders_send(today)
+
+
+# Chunk size for looking up already-sent keys (stays under SQLite's bound-parameter limit).
+_KEY_CHUNK = 500
+
+
+def _waiting_cutoff(today: datetime.date, days: int) -> datetime.datetime:
+    """A hazard that entered its waiting state before this moment has waited ``days`` days or more."""
+    first_too_recent = today - datetime.timedelta(days=max(days, 0) - 1)
+    return timezone.make_aware(datetime.datetime.combine(first_too_recent, datetime.time.min))
+
+
+def _waiting_reminders_send(today: datetime.date) -> int:
+    """Chase hazards stalled at sign-off (step 5) or verification (step 6), once per waiting period.
+
+    Rectified for ``SIGN_OFF_REMIND_DAYS`` days or more without sign-off: the head of the responsible
+    department (the safety officers when it has no active head). Signed off for ``VERIFY_REMIND_DAYS``
+    days or more without verification: every active safety officer. The key carries the moment the
+    state was entered (``rectified_at`` / ``signed_off_at``, stamped by the only move into the state),
+    so a return and a new rectification start a new period that is reminded again.
+
+    A fixed number of queries whatever the number of waiting hazards, except one insert per new
+    notification: one query per state, the officers once, the already-sent keys per 500 hazards.
+    """
+    officers = None
+    due = []  # (hazard, key, subject, body, recipients)
+    for status, (field, setting) in Hazard.WAITING.items():
+        cutoff = _waiting_cutoff(today, hazard_setting(setting))
+        stamped = Q(**{f"{field}__lt": cutoff}) | Q(**{f"{field}__isnull": True, "updated_at__lt": cutoff})
+        qs = Hazard.objects.filter(stamped, status=status)
+        if status == Hazard.Status.RECTIFIED:
+            qs = qs.select_related("department__head")
+        for h in qs.order_by(field, "id"):
+            since = h.waiting_since
+            stamp = f"{timezone.localtime(since):%Y-%m-%dT%H:%M:%S}"
+            entered = timezone.localdate(since).isoformat()
+            if status == Hazard.Status.RECTIFIED:
+                head = _department_head(h)
+                if head is not None and head.is_active:
+                    recipients = [head]
+                else:
+                    officers = _officers() if officers is None else officers
+                    recipients = officers
+                key = f"hazard:{h.pk}:sign_off_waiting:{stamp}"
+                subject = _subject(h, format_lazy(gettext_lazy("Awaiting sign-off since {date}"), date=entered))
+                body = format_lazy(
+                    gettext_lazy("{title}: rectified on {date} and not yet signed off by the department head."),
+                    title=h.title,
+                    date=entered,
+                )
+            else:
+                officers = _officers() if officers is None else officers
+                recipients = officers
+                key = f"hazard:{h.pk}:verify_waiting:{stamp}"
+                subject = _subject(h, format_lazy(gettext_lazy("Awaiting verification since {date}"), date=entered))
+                body = format_lazy(
+                    gettext_lazy("{title}: signed off on {date} and not yet verified on site by a safety officer."),
+                    title=h.title,
+                    date=entered,
+                )
+            due.append((h, key, subject, body, recipients))
+    if not due:
+        return 0
+    # Who already has which key: skip those without calling notify (which costs queries per recipient).
+    keys = [item[1] for item in due]
+    already = set()
+    for i in range(0, len(keys), _KEY_CHUNK):
+        already.update(Notification.objects.filter(key__in=keys[i : i + _KEY_CHUNK]).values_list("key", "recipient_id"))
+    sent = 0
+    for h, key, subject, body, recipients in due:
+        pending = [r for r in recipients if (key, r.pk) not in already]
+        if pending:
+            sent += len(notify(recipients=pending, key=key, subject=subject, body=body, url=h.get_absolute_url()))
+    return sent
+
+
+def _deadline_reminders_send(today: datetime.date) -> int:
     before = datetime.timedelta(days=hazard_setting("REMIND_DAYS_BEFORE"))
     escalate = datetime.timedelta(days=hazard_setting("ESCALATE_AFTER_DAYS"))
     management = None

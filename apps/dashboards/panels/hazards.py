@@ -17,8 +17,15 @@ def build(request):
         count = len(items) if len(items) < 5 else qs.count()
         rows.append({"key": key, "label": MY_WORK_LABELS[key], "count": count})
         urgent.extend((key, h) for h in items)
-    # Overdue first, then by deadline; hazards without a deadline (waiting for assessment) last.
-    urgent.sort(key=lambda pair: (not pair[1].is_overdue, pair[1].deadline is None, pair[1].deadline or 0))
+    # Overdue or stalled too long at sign-off/verification first, then by deadline; hazards without a
+    # deadline (waiting for assessment) last.
+    urgent.sort(
+        key=lambda pair: (
+            not (pair[1].is_overdue or pair[1].is_waiting_too_long),
+            pair[1].deadline is None,
+            pair[1].deadline or 0,
+        )
+    )
     context = {"rows": rows, "urgent": [h for _, h in urgent[:6]], "total": sum(r["count"] for r in rows)}
     if is_company_wide(user):
         context["overdue"] = hazard_list(user=user).filter(overdue_q()).count()
