@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -70,12 +70,43 @@ def _has_valid_record(person, course, day) -> bool:
     )
 
 
-def _assign(*, person, course, due_date, reason, actor=None, requirement=None, skip_if_valid=True):
-    """Create an open assignment unless one is open already (or the person holds a valid pass)."""
+def _attempts_used_up(person, course) -> bool:
+    """The course's exam has an attempt limit, every attempt of the cycle is used and none is running."""
+    exam = Exam.objects.filter(course=course).first()
+    if exam is None or not exam.max_attempts:
+        return False
+    if ExamAttempt.objects.filter(
+        exam=exam, person=person, status=ExamAttempt.Status.IN_PROGRESS, deadline__gte=timezone.now()
+    ).exists():
+        return False
+    return attempts_left(person=person, exam=exam) == 0
+
+
+def _assign(
+    *, person, course, due_date, reason, actor=None, requirement=None, skip_if_valid=True, replace_used_up=False
+):
+    """Create an open assignment unless one is open already (or the person holds a valid pass).
+
+    ``replace_used_up`` (assigning by hand): an open assignment whose exam attempts are all used is
+    stuck, so it is cancelled and replaced; the new assignment starts a fresh set of attempts."""
     if not person.is_active:
         return None
-    if Assignment.objects.filter(person=person, course=course, status=Assignment.Status.OPEN).exists():
-        return None
+    stuck = Assignment.objects.filter(person=person, course=course, status=Assignment.Status.OPEN).first()
+    if stuck is not None:
+        if not (replace_used_up and _attempts_used_up(person, course)):
+            return None
+        with transaction.atomic():
+            locked = Assignment.objects.select_for_update().filter(pk=stuck.pk, status=Assignment.Status.OPEN)
+            if locked.update(status=Assignment.Status.CANCELLED, updated_at=timezone.now()) != 1:
+                return None  # closed meanwhile (passed, cancelled or replaced by someone else)
+            timeline_record(
+                subject=stuck,
+                actor=actor,
+                action=gettext_noop("replaced: no attempts left"),
+                from_state=Assignment.Status.OPEN,
+                to_state=Assignment.Status.CANCELLED,
+            )
+        skip_if_valid = False  # the stuck assignment was needed (e.g. a refresher): its replacement is too
     if skip_if_valid and _has_valid_record(person, course, timezone.localdate()):
         return None
     try:
@@ -106,7 +137,8 @@ def _notify_new_assignment(assignment):
 
 
 def assignment_create(*, user, people, course, due_date, comment="") -> list[Assignment]:
-    """Assign ``course`` by hand to one person or a group; people who hold it or have it open are skipped."""
+    """Assign ``course`` by hand to one person or a group; people who hold it or have it open are skipped,
+    except an open assignment whose exam attempts are all used: it is replaced (fresh attempts)."""
     require(user, "training.assign")
     people = list(people)
     for person in people:
@@ -117,7 +149,12 @@ def assignment_create(*, user, people, course, due_date, comment="") -> list[Ass
     with transaction.atomic():
         for person in people:
             assignment = _assign(
-                person=person, course=course, due_date=due_date, reason=Assignment.Reason.MANUAL, actor=user
+                person=person,
+                course=course,
+                due_date=due_date,
+                reason=Assignment.Reason.MANUAL,
+                actor=user,
+                replace_used_up=True,
             )
             if assignment is not None:
                 created.append(assignment)
@@ -211,7 +248,12 @@ def on_post_change(*, person, old_post, new_post, actor=None):
 
 def requirements_sync(*, today=None) -> list[Assignment]:
     """Daily (R6.4.3): everyone in a periodic requirement's scope gets it; passes about to expire are
-    reassigned ``renew_lead_days`` ahead, due on the expiry date. Running twice creates nothing new."""
+    reassigned ``renew_lead_days`` ahead, due on the expiry date; an induction course that applies to
+    someone who was never assigned it (hired before the rule or the system) is assigned once, so nobody
+    stays "not cleared" with nothing to do. An induction course assigned before is never re-assigned
+    here (after used-up attempts an officer assigns it again). Running twice creates nothing new.
+
+    A fixed number of queries whatever the number of people: rows are read and created in bulk."""
     today = today or timezone.localdate()
     reqs = list(
         Requirement.objects.filter(is_active=True, course__is_active=True)
@@ -220,7 +262,7 @@ def requirements_sync(*, today=None) -> list[Assignment]:
     )
     if not reqs:
         return []
-    people = list(User.objects.filter(is_active=True).only("id", "department_id", "post_id", "is_active"))
+    people = list(User.objects.filter(is_active=True))
     course_ids = {r.course_id for r in reqs}
     latest = {}
     for person_id, course_id, expires_on in (
@@ -230,43 +272,79 @@ def requirements_sync(*, today=None) -> list[Assignment]:
     ):
         latest[(person_id, course_id)] = expires_on  # the last row per pair wins: the newest pass
     has_any = set(latest)
-    open_pairs = set(
-        Assignment.objects.filter(status=Assignment.Status.OPEN, course_id__in=course_ids).values_list(
-            "person_id", "course_id"
-        )
-    )
-    created = []
-    with transaction.atomic():
-        for req in reqs:
-            dept_ids = {d.pk for d in req.departments.all()}
-            post_ids = {p.pk for p in req.posts.all()}
-            for person in people:
-                key = (person.pk, req.course_id)
-                if key in open_pairs or not req.applies_to(person, dept_ids, post_ids):
+    open_pairs, ever_assigned = set(), set()
+    hire_course_ids = {r.course_id for r in reqs if r.trigger == Requirement.Trigger.HIRE}
+    for person_id, course_id, status in Assignment.objects.filter(
+        Q(status=Assignment.Status.OPEN, course_id__in=course_ids) | Q(course_id__in=hire_course_ids)
+    ).values_list("person_id", "course_id", "status"):
+        ever_assigned.add((person_id, course_id))
+        if status == Assignment.Status.OPEN:
+            open_pairs.add((person_id, course_id))
+    planned = []
+    for req in reqs:
+        dept_ids = {d.pk for d in req.departments.all()}
+        post_ids = {p.pk for p in req.posts.all()}
+        for person in people:
+            key = (person.pk, req.course_id)
+            if key in open_pairs or not req.applies_to(person, dept_ids, post_ids):
+                continue
+            if key in has_any:
+                expires_on = latest[key]
+                if expires_on is None or expires_on > today + datetime.timedelta(days=req.renew_lead_days):
                     continue
-                if key in has_any:
-                    expires_on = latest[key]
-                    if expires_on is None or expires_on > today + datetime.timedelta(days=req.renew_lead_days):
-                        continue
-                    due, reason = max(expires_on, today + datetime.timedelta(days=7)), Assignment.Reason.RENEWAL
-                    if expires_on >= today:
-                        due = expires_on
-                elif req.trigger == Requirement.Trigger.PERIODIC:
-                    due, reason = today + datetime.timedelta(days=req.due_days), Assignment.Reason.PERIODIC
-                else:
-                    continue  # hire and post rules act on their events, not on everyone
-                a = _assign(
-                    person=person,
-                    course=req.course,
-                    due_date=due,
-                    reason=reason,
-                    requirement=req,
+                due, reason = max(expires_on, today + datetime.timedelta(days=7)), Assignment.Reason.RENEWAL
+                if expires_on >= today:
+                    due = expires_on
+            elif req.trigger == Requirement.Trigger.PERIODIC:
+                due, reason = today + datetime.timedelta(days=req.due_days), Assignment.Reason.PERIODIC
+            elif req.trigger == Requirement.Trigger.HIRE and key not in ever_assigned:
+                start = max(person.hire_date or today, today)
+                due, reason = start + datetime.timedelta(days=req.due_days), Assignment.Reason.HIRE
+            else:
+                continue  # post rules act on their event; an induction assigned before is not re-assigned
+            planned.append(Assignment(person=person, course=req.course, due_date=due, reason=reason, requirement=req))
+            open_pairs.add(key)
+    if not planned:
+        return []
+    try:
+        with transaction.atomic():
+            created = Assignment.objects.bulk_create(planned)
+            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN)
+    except IntegrityError:
+        # Someone assigned one of these meanwhile: fall back to one at a time (each skips what is open).
+        created = []
+        with transaction.atomic():
+            for a in planned:
+                made = _assign(
+                    person=a.person,
+                    course=a.course,
+                    due_date=a.due_date,
+                    reason=a.reason,
+                    requirement=a.requirement,
                     skip_if_valid=False,
                 )
-                if a is not None:
-                    created.append(a)
-                    open_pairs.add(key)
+                if made is not None:
+                    created.append(made)
+        return created
+    transaction.on_commit(lambda: [_notify_new_assignment(a) for a in created])
     return created
+
+
+def _timeline_bulk(subjects, *, action, to_state="", actor=None):
+    """``timeline_record`` for many rows of one model in one query (same stored values)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.core.models import TimelineEntry
+
+    if not subjects:
+        return
+    content_type = ContentType.objects.get_for_model(subjects[0])
+    with translation.override("en"):
+        action = str(action)
+    TimelineEntry.objects.bulk_create(
+        TimelineEntry(content_type=content_type, object_id=s.pk, actor=actor, action=action, to_state=to_state)
+        for s in subjects
+    )
 
 
 def requirement_create(*, user, course, trigger, audience, departments=(), posts=(), due_days=14, renew_lead_days=30):

@@ -29,6 +29,7 @@ urlpatterns = [
     path("requirements/<int:pk>/deactivate/", views.requirement_deactivate, name="requirement_deactivate"),
     path("assignments/", views.assignment_list, name="assignment_list"),
     path("assignments/new/", views.assignment_create, name="assignment_create"),
+    path("assignments/again/", views.assignment_again, name="assignment_again"),
     path("assignments/<int:pk>/cancel/", views.assignment_cancel, name="assignment_cancel"),
     path("records/new/", views.record_create, name="record_create"),
     path("sessions/", views.session_list, name="session_list"),

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -352,6 +354,8 @@ def team(request):
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
+        "assignable": _assignable_ids(request.user, [r["person"] for r in page if not r["clearance"].cleared]),
+        "back": request.get_full_path(),
         "cleared_count": sum(1 for r in rows if r["clearance"].cleared),
         "total": len(rows),
         "filter_form": MatrixFilterForm(request.GET or None),
@@ -359,11 +363,64 @@ def team(request):
     return render(request, "training/team.html", context)
 
 
+def _assignable_ids(user, people):
+    """Ids of the people ``user`` may assign training to (officers: anyone; heads: their departments)."""
+    if not user.has_perm("training.assign"):
+        return set()
+    return {p.pk for p in people if user.has_perm("training.assign_person", p)}
+
+
 @login_required
 def new_hires(request):
+    """People not cleared for work (the URL keeps its first name), each with why and the next step."""
     _need(request, "training.view_new_hires")
     rows = selectors.new_hires_not_cleared(user=request.user)
-    return render(request, "training/new_hires.html", {"rows": rows})
+    context = {
+        "rows": rows,
+        "assignable": _assignable_ids(request.user, [p for p, _c in rows]),
+        "new_since": timezone.localdate() - datetime.timedelta(days=selectors.NEW_HIRE_DAYS),
+    }
+    return render(request, "training/new_hires.html", context)
+
+
+@require_POST
+@login_required
+def assignment_again(request):
+    """One click from a "not cleared" list: assign a missing induction course again (or for the first
+    time). An open assignment whose attempts are all used is replaced, so the attempts start afresh."""
+    _need(request, "training.assign")
+    person = get_object_or_404(selectors.people_in_scope(user=request.user), pk=request.POST.get("person") or 0)
+    course = get_object_or_404(Course, pk=request.POST.get("course") or 0, is_active=True)
+    due_days = min(
+        Requirement.objects.filter(course=course, is_active=True, trigger=Requirement.Trigger.HIRE).values_list(
+            "due_days", flat=True
+        ),
+        default=14,
+    )
+    due = timezone.localdate() + datetime.timedelta(days=due_days)
+    try:
+        created = services.assignment_create(user=request.user, people=[person], course=course, due_date=due)
+    except ApplicationError as exc:
+        if isinstance(exc, PermissionDenied):
+            raise
+        messages.error(request, exc.message)
+    else:
+        if created:
+            messages.success(
+                request,
+                _("%(course)s assigned to %(person)s, due %(due)s: the exam attempts start afresh.")
+                % {"course": course.display_name, "person": person, "due": due.isoformat()},
+            )
+        else:
+            messages.warning(
+                request,
+                _("Nothing assigned: %(person)s already has %(course)s open with attempts left, or holds a pass.")
+                % {"course": course.display_name, "person": person},
+            )
+    back = request.POST.get("next", "")
+    if back != reverse("training:new_hires") and back.split("?")[0] != reverse("training:team"):
+        back = reverse("training:new_hires" if request.user.has_perm("training.view_new_hires") else "training:team")
+    return redirect(back)
 
 
 # --- compliance matrix -------------------------------------------------------------------------

@@ -110,6 +110,12 @@ ACCESS = {
     "training:requirement_deactivate": Case(method="post", kwargs=_requirement, expect=OFFICER_POST),
     "training:assignment_list": Case(expect=only(HEAD_OR_OFFICER)),
     "training:assignment_create": Case(expect=only(HEAD_OR_OFFICER)),
+    # Heads only for people of their departments (others are not in their scope: 404).
+    "training:assignment_again": Case(
+        method="post",
+        data=lambda p, kw: {"person": p["employee"].pk, "course": CourseFactory(code="access-again").pk},
+        expect={**_people(403, set(), 403), "officer": 302, "head": 302, "other_head": 404},
+    ),
     "training:assignment_cancel": Case(method="post", kwargs=_assignment, expect=OFFICER_POST),
     "training:record_create": Case(expect=only(OFFICERS)),
     "training:session_list": Case(expect=everyone()),

@@ -31,14 +31,19 @@ def test_team_page_shows_who_is_cleared(client, head, employee, induction):
     assert 'data-cleared="yes"' in head_row and 'data-cleared="no"' in employee_row
 
 
-def test_new_hires_list_shows_only_recent_hires_not_cleared(client, officer, department, induction):
+def test_not_cleared_list_shows_everyone_not_cleared_newest_first_and_not_the_cleared(
+    client, officer, department, induction
+):
     recent = UserFactory(department=department, full_name="新员工", hire_date=timezone.localdate())
     cleared = UserFactory(department=department, full_name="已通过", hire_date=timezone.localdate())
     Completion.objects.create(person=cleared, course=induction, completed_on=timezone.localdate(), source="manual")
     UserFactory(department=department, full_name="老员工", hire_date=timezone.localdate().replace(year=2015))
     client.force_login(officer)
     html = client.get(reverse("training:new_hires")).content.decode()
-    assert recent.full_name in html and cleared.full_name not in html and "老员工" not in html
+    assert "People not cleared for work" in html
+    # Long-serving people hired before the induction rule are not cleared either: listed, after new hires.
+    assert recent.full_name in html and cleared.full_name not in html and "老员工" in html
+    assert html.index(recent.full_name) < html.index("老员工")
 
 
 def test_home_page_shows_my_training_and_team_panels(client, head, employee, induction):
