@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -409,7 +410,7 @@ def assignment_again(request):
             messages.success(
                 request,
                 _("%(course)s assigned to %(person)s, due %(due)s: the exam attempts start afresh.")
-                % {"course": course.display_name, "person": person, "due": due.isoformat()},
+                % {"course": course.display_name, "person": person, "due": date_format(due, "SHORT_DATE_FORMAT")},
             )
         else:
             messages.warning(

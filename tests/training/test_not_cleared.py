@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from apps.organization import hooks
 from apps.organization.models import User
@@ -118,7 +119,7 @@ def test_page_says_assigned_with_the_due_date_and_not_assigned_yet(client, offic
     UserFactory(username="veteran", department=department, hire_date=datetime.date(2015, 3, 1))
     client.force_login(officer)
     html = client.get(reverse("training:new_hires")).content.decode()
-    due = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    due = date_format(timezone.localdate() + datetime.timedelta(days=3), "SHORT_DATE_FORMAT")
     hired_row = _step(html, "hired")
     assert 'data-step="assigned"' in hired_row and f"assigned, due {due}" in hired_row
     assert "assign-again" not in hired_row
