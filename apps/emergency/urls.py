@@ -20,5 +20,4 @@ urlpatterns = [
     path("drills/<int:pk>/cancel/", views.drill_cancel, name="drill_cancel"),
     path("drills/<int:pk>/problems/", views.drill_problem_add, name="drill_problem_add"),
     path("problems/<int:pk>/hazard/", views.drill_problem_hazard, name="drill_problem_hazard"),
-    path("people/", views.person_search, name="person_search"),
 ]

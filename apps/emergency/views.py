@@ -1,11 +1,8 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -50,28 +47,6 @@ def _form_errors(request, form):
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
-
-
-@login_required
-def person_search(request):
-    """Autocomplete for person pickers: at most 20 active people matching the typed text."""
-    q = request.GET.get("q", "").strip()
-    User = get_user_model()
-    people = []
-    if len(q) >= 1:
-        people = (
-            User.objects.filter(is_active=True)
-            .filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))
-            .select_related("department")
-            .order_by("full_name", "id")[:20]
-        )
-    return JsonResponse(
-        {
-            "results": [
-                {"value": f"{p.username} · {p.get_full_name()}", "label": str(p.department or "")} for p in people
-            ]
-        }
-    )
 
 
 # --- plans --------------------------------------------------------------------------------------

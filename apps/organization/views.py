@@ -278,6 +278,7 @@ def person_autocomplete(request):
     results = [
         {
             "id": p.pk,
+            "username": p.username,
             "text": " · ".join(str(x) for x in (p, p.employee_number, p.department) if x),
         }
         for p in people

@@ -107,3 +107,11 @@ def test_the_plans_page_links_emergency_supplies_to_the_equipment_register(clien
     client.force_login(officer)
     html = client.get("/emergency/plans/").content.decode()
     assert "/equipment/?kind=first_aid_kit" in html and "/equipment/?kind=extinguisher" in html
+
+
+def test_the_team_page_picker_uses_the_scoped_organisation_search(client, officer):
+    from django.urls import reverse
+
+    client.force_login(officer)
+    html = client.get(reverse("emergency:team")).content.decode()
+    assert reverse("organization:person_autocomplete") in html

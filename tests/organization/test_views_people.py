@@ -216,3 +216,9 @@ def test_a_registered_panel_shows_on_the_person_page(client, employee, settings,
     finally:
         panels.unregister_person_panel("test")
     assert '<div id="test-panel">employee 42</div>' in html
+
+
+def test_an_employee_cannot_use_the_person_search_as_a_company_directory(client, employee, outsider):
+    client.force_login(employee)
+    response = client.get(reverse("organization:person_autocomplete"), {"q": outsider.full_name})
+    assert response.json()["results"] == []
