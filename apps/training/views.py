@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -352,7 +351,7 @@ def team(request):
     _need(request, "training.view_team")
     department = request.GET.get("department") or None
     rows = selectors.team_overview(user=request.user, department_id=department)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = paginate(request, rows, per_page=50)
     context = {
         "page": page,
         "assignable": _assignable_ids(request.user, [r["person"] for r in page if not r["clearance"].cleared]),
@@ -432,7 +431,7 @@ def matrix(request):
     _need(request, "training.view_matrix")
     form = MatrixFilterForm(request.GET or None)
     data = selectors.compliance_matrix(user=request.user, filters=form.filters())
-    page = Paginator(data.rows, 100).get_page(request.GET.get("page"))
+    page = paginate(request, data.rows, per_page=100)
     context = {"form": form, "matrix": data, "page": page}
     return render(request, "training/matrix.html", context)
 
