@@ -673,6 +673,7 @@ def verify(request, code):
     record = Completion.objects.select_related("person", "course").filter(code=code.strip().upper()).first()
     today = timezone.localdate()
     context = {"record": record, "valid": record.is_valid_on(today) if record else False, "code": code}
-    response = render(request, "training/verify.html", context)
+    # An unknown code is "not found" (404) for machines, with the same friendly page for people.
+    response = render(request, "training/verify.html", context, status=200 if record else 404)
     response["X-Robots-Tag"] = "noindex"
     return response
