@@ -395,15 +395,32 @@ def team_overview(*, user, department_id=None, today=None):
 # --- exams -------------------------------------------------------------------------------------
 
 
+@dataclass
+class Choice:
+    """One answer as the exam page shows it: the attempt's token (the submitted value), the text, ticked."""
+
+    token: str
+    text: str
+    checked: bool
+
+
 def attempt_items_for_display(attempt):
-    """Drawn questions with their options in the attempt's shuffled order (no answer key read)."""
+    """Drawn questions with their options in the attempt's shuffled order, each as a :class:`Choice`.
+
+    Neither option ids nor the answer key reach the page: options are read without ``is_correct`` and
+    carry only their per-attempt token."""
     items = list(attempt.items.select_related("question").order_by("position"))
     from .models import Option
 
     option_ids = [oid for item in items for oid in item.option_order]
     options = {o.pk: o for o in Option.objects.filter(pk__in=option_ids).only("id", "text", "text_zh", "question_id")}
     for item in items:
-        item.shuffled_options = [options[oid] for oid in item.option_order if oid in options]
+        selected = set(item.selected or [])
+        item.choices = [
+            Choice(token=token, text=options[oid].display_text, checked=oid in selected)
+            for oid, token in zip(item.option_order, item.option_tokens, strict=True)
+            if oid in options
+        ]
     return items
 
 

@@ -39,6 +39,7 @@ from .models import (
     Question,
     Requirement,
     TrainingSession,
+    new_answer_tokens,
 )
 
 DUE_SOON_DAYS = 7
@@ -475,14 +476,23 @@ def _correct_ids(question) -> set[int]:
     return {o.pk for o in question.options.all() if o.is_correct}
 
 
-def _score(attempt) -> None:
-    """Mark each drawn question right or wrong (all-or-nothing) and total the attempt."""
-    items = list(attempt.items.select_related("question").prefetch_related("question__options"))
+def _items_for_scoring(attempt) -> list[AttemptQuestion]:
+    """The attempt's drawn questions with their options and key: two queries whatever their number."""
+    return list(attempt.items.select_related("question").prefetch_related("question__options"))
+
+
+def _score(attempt, items=None) -> None:
+    """Mark each drawn question right or wrong (all-or-nothing) and total the attempt.
+
+    ``items`` (from :func:`_items_for_scoring`) may carry answers set in memory: they are written with
+    the marks in one query."""
+    items = _items_for_scoring(attempt) if items is None else items
     correct = 0
     for item in items:
         item.is_correct = set(item.selected or []) == _correct_ids(item.question)
         correct += item.is_correct
-    AttemptQuestion.objects.bulk_update(items, ["is_correct"])
+    if items:
+        AttemptQuestion.objects.bulk_update(items, ["selected", "answered_at", "is_correct"])
     total = len(items)
     attempt.question_total = total
     attempt.correct_count = correct
@@ -492,8 +502,8 @@ def _score(attempt) -> None:
     attempt.passed = total > 0 and correct * 100 >= attempt.pass_mark * total
 
 
-def _finish(attempt, *, actor, now, timed_out) -> ExamAttempt:
-    _score(attempt)
+def _finish(attempt, *, actor, now, timed_out, items=None) -> ExamAttempt:
+    _score(attempt, items)
     attempt.status = ExamAttempt.Status.SUBMITTED
     attempt.submitted_at = min(now, attempt.deadline) if timed_out else now
     attempt.timed_out = timed_out
@@ -580,7 +590,15 @@ def exam_attempt_start(*, user, course) -> ExamAttempt:
         for position, qid in enumerate(drawn, start=1):
             order = options.get(qid, [])
             _rng.shuffle(order)
-            items.append(AttemptQuestion(attempt=attempt, question_id=qid, position=position, option_order=order))
+            items.append(
+                AttemptQuestion(
+                    attempt=attempt,
+                    question_id=qid,
+                    position=position,
+                    option_order=order,
+                    option_tokens=new_answer_tokens(len(order)),
+                )
+            )
         AttemptQuestion.objects.bulk_create(items)
         timeline_record(subject=attempt, actor=user, action=gettext_noop("started"), to_state=attempt.status)
     return attempt
@@ -597,8 +615,23 @@ class SaveResult:
     message: str = ""
 
 
-def exam_answer_save(*, user, attempt, item_id, option_ids) -> SaveResult:
-    """Save one answer as the person goes. An answer after the deadline is not stored (it cannot count)."""
+def _chosen_options(item, tokens) -> list[int]:
+    """Map the tokens the page sent for ``item`` back to option ids; refuse anything else.
+
+    Only this attempt's tokens for this question are accepted: an option id, a token of another
+    question or attempt, or a made-up value is "Unknown answer"."""
+    mapping = item.option_for_token
+    tokens = {str(t) for t in tokens or []}
+    if not tokens <= set(mapping):
+        raise ApplicationError(_("Unknown answer."))
+    if item.question.kind != Question.Kind.MULTIPLE and len(tokens) > 1:
+        raise ApplicationError(_("Choose one answer."))
+    return sorted(mapping[t] for t in tokens)
+
+
+def exam_answer_save(*, user, attempt, item_id, tokens) -> SaveResult:
+    """Save one answer (the page's tokens for one question) as the person goes. An answer after the
+    deadline is not stored (it cannot count)."""
     _check_owner(user, attempt)
     now = timezone.now()
     with transaction.atomic():
@@ -608,38 +641,49 @@ def exam_answer_save(*, user, attempt, item_id, option_ids) -> SaveResult:
         if now > locked.deadline:
             _finish(locked, actor=None, now=now, timed_out=True)
             return SaveResult(False, _("Time is up: this answer was not counted."))
-        item = AttemptQuestion.objects.select_related("question").filter(attempt=locked, pk=item_id).first()
+        item = AttemptQuestion.objects.select_related("question").filter(attempt=locked, pk=_item_pk(item_id)).first()
         if item is None:
             raise ApplicationError(_("This question is not part of the attempt."))
-        try:
-            chosen = sorted({int(o) for o in option_ids})
-        except (TypeError, ValueError):
-            raise ApplicationError(_("Unknown answer."))
-        if not set(chosen) <= set(item.option_order):
-            raise ApplicationError(_("Unknown answer."))
-        if item.question.kind != Question.Kind.MULTIPLE and len(chosen) > 1:
-            raise ApplicationError(_("Choose one answer."))
-        item.selected = chosen
+        item.selected = _chosen_options(item, tokens)
         item.answered_at = now
         item.save(update_fields=["selected", "answered_at"])
     return SaveResult(True)
 
 
+def _item_pk(item_id) -> int:
+    try:
+        return int(item_id)
+    except (TypeError, ValueError):
+        raise ApplicationError(_("This question is not part of the attempt.")) from None
+
+
 def exam_attempt_submit(*, user, attempt, answers=None) -> ExamAttempt:
-    """Score the attempt once. ``answers`` ({item_id: [option ids]}) from the final form are saved first
-    if still in time. A second submit (or one racing the first) returns the already scored attempt."""
+    """Score the attempt once, in one transaction and a fixed number of queries whatever the number of
+    questions. ``answers`` ({item_id: [tokens]}) from the final form replace the saved answers of those
+    questions if the attempt is still in time; after the deadline they are ignored and the answers saved
+    in time are scored. A bad answer refuses the whole submission (nothing is saved). A second submit
+    (or one racing the first: the attempt row is locked) returns the already scored attempt."""
     _check_owner(user, attempt)
-    if answers:
-        for item_id, option_ids in answers.items():
-            result = exam_answer_save(user=user, attempt=attempt, item_id=item_id, option_ids=option_ids)
-            if not result.saved:
-                break
     now = timezone.now()
     with transaction.atomic():
-        locked = ExamAttempt.objects.select_for_update().select_related("exam__course", "person").get(pk=attempt.pk)
+        locked = (
+            ExamAttempt.objects.select_for_update(of=("self",))
+            .select_related("exam__course", "person")
+            .get(pk=attempt.pk)
+        )
         if locked.status != ExamAttempt.Status.IN_PROGRESS:
             return locked
-        return _finish(locked, actor=user, now=now, timed_out=now > locked.deadline)
+        timed_out = now > locked.deadline
+        items = _items_for_scoring(locked)
+        if answers and not timed_out:
+            by_pk = {item.pk: item for item in items}
+            for item_id, tokens in answers.items():
+                item = by_pk.get(_item_pk(item_id))
+                if item is None:
+                    raise ApplicationError(_("This question is not part of the attempt."))
+                item.selected = _chosen_options(item, tokens)
+                item.answered_at = now
+        return _finish(locked, actor=user, now=now, timed_out=timed_out, items=items)
 
 
 def exam_attempts_expire(*, now=None) -> int:

@@ -299,7 +299,7 @@ def attempt_answer(request, pk):
     item_id = request.GET.get("item") or request.POST.get("item")
     try:
         result = services.exam_answer_save(
-            user=request.user, attempt=attempt, item_id=item_id, option_ids=request.POST.getlist(f"q-{item_id}")
+            user=request.user, attempt=attempt, item_id=item_id, tokens=request.POST.getlist(f"q-{item_id}")
         )
     except ApplicationError as exc:
         return HttpResponse(format_html('<span class="text-danger small">{}</span>', exc.message))
