@@ -212,20 +212,28 @@ def requirements_apply_on_hire(*, person, actor=None) -> list[Assignment]:
 
 
 def requirements_apply_on_post_change(*, person, old_post=None, new_post=None, actor=None) -> list[Assignment]:
-    """R6.4.2: the new post's courses that the person does not hold yet (nothing else)."""
+    """R6.4.2: on joining a post, at once, the courses the person does not hold yet: every active rule
+    for that post (whatever its trigger: a post's periodic course is due from the first day too) and
+    the "on joining a post" rules for everyone or the person's department. Nothing else."""
     if new_post is None or (old_post is not None and old_post.pk == new_post.pk):
         return []
     today = timezone.localdate()
-    reqs = Requirement.objects.filter(
-        is_active=True,
-        course__is_active=True,
-        trigger=Requirement.Trigger.POST,
-        audience=Requirement.Audience.POSTS,
-        posts=new_post,
-    ).select_related("course")
+    reqs = (
+        Requirement.objects.filter(is_active=True, course__is_active=True)
+        .filter(
+            Q(audience=Requirement.Audience.POSTS, posts=new_post)
+            | (Q(trigger=Requirement.Trigger.POST) & ~Q(audience=Requirement.Audience.POSTS))
+        )
+        .select_related("course")
+        .prefetch_related("departments")
+        .distinct()
+        .order_by("course__name", "id")
+    )
     created = []
     with transaction.atomic():
         for req in reqs:
+            if req.audience != Requirement.Audience.POSTS and not req.applies_to(person):
+                continue
             a = _assign(
                 person=person,
                 course=req.course,
@@ -247,20 +255,34 @@ def on_post_change(*, person, old_post, new_post, actor=None):
     requirements_apply_on_post_change(person=person, old_post=old_post, new_post=new_post, actor=actor)
 
 
+_REASON_FOR_TRIGGER = {
+    Requirement.Trigger.HIRE: Assignment.Reason.HIRE,
+    Requirement.Trigger.POST: Assignment.Reason.POST,
+    Requirement.Trigger.PERIODIC: Assignment.Reason.PERIODIC,
+}
+
+
 def requirements_sync(*, today=None) -> list[Assignment]:
     """Daily (R6.4.3): everyone in a periodic requirement's scope gets it; passes about to expire are
-    reassigned ``renew_lead_days`` ahead, due on the expiry date; an induction course that applies to
-    someone who was never assigned it (hired before the rule or the system) is assigned once, so nobody
-    stays "not cleared" with nothing to do. An induction course assigned before is never re-assigned
-    here (after used-up attempts an officer assigns it again). Running twice creates nothing new.
+    reassigned ``renew_lead_days`` ahead, due on the expiry date; an induction or post course that
+    applies to someone who was never assigned it (hired or put in the post before the rule, or without
+    the organisation's hooks) is assigned once, so nobody stays "not cleared" or owes a course with
+    nothing to do. An induction or post course assigned before is never re-assigned here (after a
+    cancellation or used-up attempts an officer assigns it again). Running twice creates nothing new.
 
     A fixed number of queries whatever the number of people: rows are read and created in bulk."""
-    today = today or timezone.localdate()
     reqs = list(
         Requirement.objects.filter(is_active=True, course__is_active=True)
         .select_related("course")
         .prefetch_related("departments", "posts")
     )
+    return _requirements_apply(reqs=reqs, today=today or timezone.localdate())
+
+
+def _requirements_apply(*, reqs, today, actor=None, new_rule=False) -> list[Assignment]:
+    """Assign ``reqs`` to every active person in their scope who owes the course (see
+    :func:`requirements_sync`). ``new_rule``: the rules were just created, so everyone in scope without a
+    valid pass owes the course now, whether or not it was assigned to them before."""
     if not reqs:
         return []
     people = list(User.objects.filter(is_active=True))
@@ -274,9 +296,9 @@ def requirements_sync(*, today=None) -> list[Assignment]:
         latest[(person_id, course_id)] = expires_on  # the last row per pair wins: the newest pass
     has_any = set(latest)
     open_pairs, ever_assigned = set(), set()
-    hire_course_ids = {r.course_id for r in reqs if r.trigger == Requirement.Trigger.HIRE}
+    once_course_ids = {r.course_id for r in reqs if r.trigger != Requirement.Trigger.PERIODIC}
     for person_id, course_id, status in Assignment.objects.filter(
-        Q(status=Assignment.Status.OPEN, course_id__in=course_ids) | Q(course_id__in=hire_course_ids)
+        Q(status=Assignment.Status.OPEN, course_id__in=course_ids) | Q(course_id__in=once_course_ids)
     ).values_list("person_id", "course_id", "status"):
         ever_assigned.add((person_id, course_id))
         if status == Assignment.Status.OPEN:
@@ -296,13 +318,11 @@ def requirements_sync(*, today=None) -> list[Assignment]:
                 due, reason = max(expires_on, today + datetime.timedelta(days=7)), Assignment.Reason.RENEWAL
                 if expires_on >= today:
                     due = expires_on
-            elif req.trigger == Requirement.Trigger.PERIODIC:
-                due, reason = today + datetime.timedelta(days=req.due_days), Assignment.Reason.PERIODIC
-            elif req.trigger == Requirement.Trigger.HIRE and key not in ever_assigned:
-                start = max(person.hire_date or today, today)
-                due, reason = start + datetime.timedelta(days=req.due_days), Assignment.Reason.HIRE
+            elif new_rule or req.trigger == Requirement.Trigger.PERIODIC or key not in ever_assigned:
+                start = max(person.hire_date or today, today) if req.trigger == Requirement.Trigger.HIRE else today
+                due, reason = start + datetime.timedelta(days=req.due_days), _REASON_FOR_TRIGGER[req.trigger]
             else:
-                continue  # post rules act on their event; an induction assigned before is not re-assigned
+                continue  # an induction or post course assigned before is not re-assigned
             planned.append(Assignment(person=person, course=req.course, due_date=due, reason=reason, requirement=req))
             open_pairs.add(key)
     if not planned:
@@ -310,7 +330,7 @@ def requirements_sync(*, today=None) -> list[Assignment]:
     try:
         with transaction.atomic():
             created = Assignment.objects.bulk_create(planned)
-            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN)
+            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN, actor=actor)
     except IntegrityError:
         # Someone assigned one of these meanwhile: fall back to one at a time (each skips what is open).
         created = []
@@ -321,6 +341,7 @@ def requirements_sync(*, today=None) -> list[Assignment]:
                     course=a.course,
                     due_date=a.due_date,
                     reason=a.reason,
+                    actor=actor,
                     requirement=a.requirement,
                     skip_if_valid=False,
                 )
@@ -368,6 +389,8 @@ def requirement_create(*, user, course, trigger, audience, departments=(), posts
         if audience == Requirement.Audience.POSTS:
             req.posts.set(posts)
         timeline_record(subject=req, actor=user, action=gettext_noop("created"), to_state="active")
+        # The rule reaches the people already in its scope now, not at the next daily run.
+        _requirements_apply(reqs=[req], today=timezone.localdate(), actor=user, new_rule=True)
     return req
 
 
