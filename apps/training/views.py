@@ -331,14 +331,14 @@ def attempt_submit(request, pk):
 @login_required
 def my_training(request):
     user = request.user
-    assignments = list(selectors.my_open_assignments(person=user))
+    due = selectors.my_due(person=user)
     context = {
         "clearance": selectors.training_clearance(user),
-        "assignments": assignments,
+        "due": due,
         "records": selectors.my_records(person=user),
         "attempts": selectors.my_attempts(person=user)[:20],
         "sessions": selectors.session_list(user=user, upcoming_only=True).filter(
-            course_id__in=[a.course_id for a in assignments]
+            course_id__in=[course.pk for course, _cell in due]
         ),
         "enrolled_ids": set(user.training_enrolments.values_list("session_id", flat=True)),
         "today": timezone.localdate(),
