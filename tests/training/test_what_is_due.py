@@ -155,3 +155,16 @@ def _my_training_queries(client, person, n):
 
 def test_my_training_takes_as_many_queries_for_many_due_courses_as_for_few(client, employee):
     assert _my_training_queries(client, employee, 2) == _my_training_queries(client, employee, 12)
+
+
+def test_the_matrix_page_shows_the_due_date_of_a_refresher_next_to_a_valid_pass(client, head, employee):
+    from django.utils.formats import date_format
+
+    course = CourseFactory(code="refresher")
+    _rule(course)
+    _record(employee, course, _days(-350), _days(15))
+    _assign(employee, course, _days(10), Assignment.Reason.RENEWAL)
+    client.force_login(head)
+    html = client.get(reverse("training:matrix")).content.decode()
+    row = html.split("李娜")[1].split("</tr>")[0]
+    assert "Passed" in row and f"due {date_format(_days(10))}" in row
