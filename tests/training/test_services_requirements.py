@@ -23,6 +23,11 @@ def _pass(person, course):
     return services._complete(person=person, course=course, source=Completion.Source.MANUAL)
 
 
+def _post_course(post, trigger=Requirement.Trigger.POST):
+    """A course an active rule requires of everyone in ``post``."""
+    return RequirementFactory(trigger=trigger, audience=Requirement.Audience.POSTS, posts=[post]).course
+
+
 def test_hire_hook_assigns_induction_due_after_the_rules_days(department):
     induction = RequirementFactory(trigger=Requirement.Trigger.HIRE, due_days=3).course
     person = UserFactory(department=department, hire_date=timezone.localdate())
@@ -260,12 +265,8 @@ def test_moving_into_a_post_assigns_its_periodic_courses_at_once_too(officer, de
     from apps.organization.services import person_update
 
     post = PostFactory()
-    periodic = RequirementFactory(
-        trigger=Requirement.Trigger.PERIODIC, audience=Requirement.Audience.POSTS, posts=[post]
-    ).course
-    on_joining = RequirementFactory(
-        trigger=Requirement.Trigger.POST, audience=Requirement.Audience.POSTS, posts=[post]
-    ).course
+    periodic = _post_course(post, trigger=Requirement.Trigger.PERIODIC)
+    on_joining = _post_course(post)
     person = UserFactory(department=department)
     person_update(actor=officer, person=person, data={"post": post})
     assert set(_open(person).values_list("course", flat=True)) == {periodic.pk, on_joining.pk}
@@ -275,18 +276,14 @@ def test_a_person_created_into_a_post_without_a_hire_date_gets_the_posts_courses
     from apps.organization.services import person_create
 
     post = PostFactory()
-    course = RequirementFactory(
-        trigger=Requirement.Trigger.POST, audience=Requirement.Audience.POSTS, posts=[post]
-    ).course
+    course = _post_course(post)
     person = person_create(actor=officer, full_name="周敏", username="zhoumin", department=department, post=post)
     assert list(_open(person).values_list("course", flat=True)) == [course.pk]
 
 
 def test_the_daily_run_assigns_a_post_course_once_to_a_holder_who_never_had_it(department):
     post = PostFactory()
-    course = RequirementFactory(
-        trigger=Requirement.Trigger.POST, audience=Requirement.Audience.POSTS, posts=[post]
-    ).course
+    course = _post_course(post)
     person = UserFactory(department=department, post=post)  # e.g. an admin edit: no hook ran
     assert [(a.person, a.course) for a in services.requirements_sync()] == [(person, course)]
     _open(person).update(status=Assignment.Status.CANCELLED)

@@ -41,25 +41,22 @@ def _rule(course, **kw):
     return RequirementFactory(course=course, **kw)
 
 
+OWED = {
+    "post-rule-never-assigned",
+    "by-hand-no-rule",
+    "expired-not-reassigned",
+    "refresher-assigned",
+    "overdue",
+    "cancelled-but-required",
+}
+NOT_OWED = {"passed", "passed-long-ago-no-rule", "retired-course", "other-post"}
+
+
 @pytest.fixture
 def situations(employee, outsider):
     """One course per way a person can come to owe (or not owe) a course; created behind the services'
     backs, as data that is already there (old rules, admin edits, imports) would be."""
-    c = {
-        name: CourseFactory(code=name, name=f"Course {name}")
-        for name in (
-            "post-rule-never-assigned",
-            "by-hand-no-rule",
-            "expired-not-reassigned",
-            "refresher-assigned",
-            "overdue",
-            "cancelled-but-required",
-            "passed",
-            "passed-long-ago-no-rule",
-            "retired-course",
-            "other-post",
-        )
-    }
+    c = {name: CourseFactory(code=name, name=f"Course {name}") for name in sorted(OWED | NOT_OWED)}
     _rule(c["post-rule-never-assigned"], trigger=Requirement.Trigger.POST, audience="posts", posts=[employee.post])
     _assign(employee, c["by-hand-no-rule"], _days(5))
     _rule(c["expired-not-reassigned"])
@@ -115,14 +112,7 @@ def test_my_training_lists_exactly_the_courses_the_matrix_shows_as_due(client, h
     listed, _ = _my_training_view(client, employee, situations)
     assert len(listed) == len(set(listed))
     assert set(listed) == matrix_due
-    assert matrix_due == {
-        "post-rule-never-assigned",
-        "by-hand-no-rule",
-        "expired-not-reassigned",
-        "refresher-assigned",
-        "overdue",
-        "cancelled-but-required",
-    }
+    assert matrix_due == OWED
 
 
 def test_my_training_and_the_matrix_agree_on_what_is_overdue(client, head, employee, situations):
