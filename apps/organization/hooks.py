@@ -1,7 +1,8 @@
 """Explicit hooks for higher apps to react to organisation events (STYLE.md: no bare signals).
 
 ``organization.services`` calls :func:`fire_hire` when a person is created with a hire date (by hand or
-by CSV import) and :func:`fire_post_change` when a person's post changes. Higher apps (training)
+by CSV import) and :func:`fire_post_change` when a person's post changes or a person is created into a
+post without a hire date (``old_post`` is then ``None``). Higher apps (training)
 register callbacks in their ``AppConfig.ready()``. Callbacks run inside the caller's transaction.
 """
 

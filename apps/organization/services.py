@@ -109,7 +109,8 @@ def person_create(
     """Create a person. They have no usable password until they set one (officer's sign-in link).
 
     A person created with a hire date is a new hire: ``hooks.fire_hire`` runs in the same transaction
-    (training assigns induction).
+    (training assigns induction); one created without a hire date but with a post fires
+    ``hooks.fire_post_change`` (training assigns the post's courses).
     """
     require(actor, "organization.manage_people")
     return _person_create(
@@ -136,6 +137,9 @@ def _person_create(*, actor, data) -> User:
         _save(person, actor=actor, exclude=PERSON_CLEAN_EXCLUDE)
         if person.hire_date:
             hooks.fire_hire(person=person, actor=actor)
+        elif person.post_id:
+            # Not a new hire, but someone taking up a post (e.g. staff entered before the system).
+            hooks.fire_post_change(person=person, old_post=None, new_post=person.post, actor=actor)
     return person
 
 

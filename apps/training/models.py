@@ -401,13 +401,29 @@ class ExamAttempt(BaseModel):
         return self.status == self.Status.IN_PROGRESS and timezone.now() <= self.deadline
 
 
+def new_answer_tokens(count: int) -> list[str]:
+    """``count`` distinct random tokens: what the exam page submits instead of option ids."""
+    tokens: list[str] = []
+    while len(tokens) < count:
+        token = secrets.token_urlsafe(9)
+        if token not in tokens:
+            tokens.append(token)
+    return tokens
+
+
 class AttemptQuestion(models.Model):
-    """One drawn question of an attempt, its shuffled option order and the answer given in time."""
+    """One drawn question of an attempt, its shuffled option order and the answer given in time.
+
+    The page never shows option ids: each option of the drawn question gets a random token
+    (``option_tokens[i]`` stands for ``option_order[i]``), drawn afresh for every attempt, so nothing
+    the browser sees (order, value, parity) says anything about creation order or the answer key.
+    ``selected`` holds option ids, mapped back from the tokens on the server."""
 
     attempt = models.ForeignKey(ExamAttempt, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveIntegerField()
     option_order = models.JSONField(default=list)
+    option_tokens = models.JSONField(default=list)
     selected = models.JSONField(default=list, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     is_correct = models.BooleanField(null=True)
@@ -418,6 +434,14 @@ class AttemptQuestion(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id}:{self.position}"
+
+    @property
+    def option_for_token(self) -> dict[str, int]:
+        return dict(zip(self.option_tokens, self.option_order, strict=False))
+
+    @property
+    def token_for_option(self) -> dict[int, str]:
+        return dict(zip(self.option_order, self.option_tokens, strict=False))
 
 
 class Completion(BaseModel):

@@ -61,14 +61,6 @@ def assignment_list(*, user):
     return qs.filter(Q(person=user) | Q(person__department_id__in=scope))
 
 
-def my_open_assignments(*, person):
-    return (
-        Assignment.objects.filter(person=person, status=Assignment.Status.OPEN)
-        .select_related("course", "course__exam")
-        .order_by("due_date", "id")
-    )
-
-
 def my_records(*, person):
     return Completion.objects.filter(person=person).select_related("course").order_by("-completed_on", "-id")
 
@@ -263,12 +255,103 @@ STATUS_LABELS = {
 
 @dataclass
 class Cell:
+    """Where a person stands with one course: the matrix cell and the line of "My training".
+
+    ``date`` is what the matrix shows next to the status (valid until, due, expired on); ``assignment``
+    is the open assignment, if any (a refresher of a pass still valid is one)."""
+
     status: str | None
     date: datetime.date | None = None
+    assignment: Assignment | None = None
 
     @property
     def label(self):
         return STATUS_LABELS.get(self.status, "")
+
+    @property
+    def due_date(self):
+        return self.assignment.due_date if self.assignment is not None else None
+
+    @property
+    def is_due(self):
+        """Something to do: the course is due, overdue or expired, or a refresher is assigned."""
+        return self.assignment is not None or self.status in (DUE, OVERDUE, EXPIRED)
+
+
+NO_CELL = Cell(None)
+
+
+@dataclass
+class TrainingStatus:
+    """What each person owes: the one source of the compliance matrix and "My training"."""
+
+    courses: list  # every active course required of or assigned to one of the people, by name
+    cells: dict  # (person id, course id) -> Cell, for pairs with a status
+
+    def cell(self, person, course) -> Cell:
+        return self.cells.get((person.pk, course.pk), NO_CELL)
+
+
+def _cell(record, assignment, required, today) -> Cell:
+    """The status of one person and course from their newest pass, their open assignment and the rules."""
+    if record and (record[1] is None or record[1] >= today):
+        return Cell(PASSED, record[1] or record[0], assignment)
+    if assignment is not None:
+        if assignment.due_date < today:
+            return Cell(OVERDUE, assignment.due_date, assignment)
+        if record:
+            return Cell(EXPIRED, record[1], assignment)  # lapsed and reassigned, not yet overdue
+        return Cell(DUE, assignment.due_date, assignment)
+    if record:
+        return Cell(EXPIRED if required else None, record[1])
+    return Cell(DUE) if required else NO_CELL
+
+
+def training_status(people, *, person_ids=None, today=None) -> TrainingStatus:
+    """Per person and course: passed, due, overdue or expired. Five queries whatever the numbers.
+
+    A course is required of a person when an active rule applies to them or they have it open (a
+    course assigned by hand is owed as much as a required one). Retired courses are owed by nobody.
+    ``person_ids`` (a queryset of ids) saves a long ``IN`` list for big groups."""
+    today = today or timezone.localdate()
+    people = list(people)
+    person_ids = person_ids if person_ids is not None else [p.pk for p in people]
+    reqs = _active_requirements()
+    courses = {r.course_id: r.course for r in reqs}
+    open_assignments = {}
+    for a in Assignment.objects.filter(
+        person_id__in=person_ids, status=Assignment.Status.OPEN, course__is_active=True
+    ).select_related("course"):
+        open_assignments[(a.person_id, a.course_id)] = a
+        courses.setdefault(a.course_id, a.course)
+    latest = {}
+    for person_id, course_id, done, expires in (
+        Completion.objects.filter(person_id__in=person_ids, course_id__in=list(courses))
+        .order_by("completed_on", "id")
+        .values_list("person_id", "course_id", "completed_on", "expires_on")
+    ):
+        latest[(person_id, course_id)] = (done, expires)  # the newest pass wins
+    sets = {r.pk: _scope_sets(r) for r in reqs}
+    reqs_by_course = {}
+    for r in reqs:
+        reqs_by_course.setdefault(r.course_id, []).append(r)
+    cells = {}
+    for person in people:
+        for course_id in courses:
+            key = (person.pk, course_id)
+            required = any(r.applies_to(person, *sets[r.pk]) for r in reqs_by_course.get(course_id, []))
+            cell = _cell(latest.get(key), open_assignments.get(key), required, today)
+            if cell.status:
+                cells[key] = cell
+    return TrainingStatus(courses=sorted(courses.values(), key=lambda c: (c.name, c.pk)), cells=cells)
+
+
+def my_due(*, person, today=None) -> list[tuple[Course, Cell]]:
+    """ "My training" to do: every course the matrix shows as due for ``person``, soonest first."""
+    status = training_status([person], today=today)
+    due = [(course, status.cell(person, course)) for course in status.courses]
+    due = [(course, cell) for course, cell in due if cell.is_due]
+    return sorted(due, key=lambda pair: (pair[1].due_date or pair[1].date or datetime.date.max, pair[0].name))
 
 
 @dataclass
@@ -290,9 +373,9 @@ class Matrix:
 
 
 def compliance_matrix(*, user, filters=None, today=None) -> Matrix:
-    """People × required courses. Six queries, whatever the number of people and courses."""
+    """People × the courses they owe (:func:`training_status`). Six queries, whatever the number of
+    people and courses."""
     filters = filters or {}
-    today = today or timezone.localdate()
     people_qs = people_in_scope(user=user)
     if filters.get("department"):
         people_qs = people_qs.filter(department_id=filters["department"])
@@ -304,62 +387,20 @@ def compliance_matrix(*, user, filters=None, today=None) -> Matrix:
             Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q)
         )
     people = list(people_qs.order_by("department__name", "full_name", "id"))
-    reqs = _active_requirements()
+    status = training_status(people, person_ids=people_qs.values("pk"), today=today)
+    courses = status.courses
     if filters.get("course"):
-        reqs = [r for r in reqs if str(r.course_id) == str(filters["course"])]
+        courses = [c for c in courses if str(c.pk) == str(filters["course"])]
     if filters.get("category"):
-        reqs = [r for r in reqs if r.course.category == filters["category"]]
-    courses = {}
-    for r in reqs:
-        courses.setdefault(r.course_id, r.course)
-    courses = sorted(courses.values(), key=lambda c: (c.name, c.pk))
-    course_ids = [c.pk for c in courses]
-    person_filter = people_qs.values("pk")
-    latest = {}
-    for person_id, course_id, done, expires in (
-        Completion.objects.filter(person_id__in=person_filter, course_id__in=course_ids)
-        .order_by("completed_on", "id")
-        .values_list("person_id", "course_id", "completed_on", "expires_on")
-    ):
-        latest[(person_id, course_id)] = (done, expires)
-    open_due = {
-        (p, c): due
-        for p, c, due in Assignment.objects.filter(
-            person_id__in=person_filter, course_id__in=course_ids, status=Assignment.Status.OPEN
-        ).values_list("person_id", "course_id", "due_date")
-    }
-    sets = {r.pk: _scope_sets(r) for r in reqs}
-    reqs_by_course = {}
-    for r in reqs:
-        reqs_by_course.setdefault(r.course_id, []).append(r)
+        courses = [c for c in courses if c.category == filters["category"]]
     totals = {PASSED: 0, DUE: 0, OVERDUE: 0, EXPIRED: 0}
     rows = []
     wanted = filters.get("status")
     for person in people:
-        cells = []
-        for course in courses:
-            key = (person.pk, course.pk)
-            required = key in open_due or any(
-                r.applies_to(person, *sets[r.pk]) for r in reqs_by_course.get(course.pk, [])
-            )
-            record = latest.get(key)
-            if record and (record[1] is None or record[1] >= today):
-                cell = Cell(PASSED, record[1] or record[0])
-            elif key in open_due and open_due[key] < today:
-                cell = Cell(OVERDUE, open_due[key])
-            elif record and key in open_due:
-                cell = Cell(EXPIRED, record[1])  # lapsed and reassigned, not yet overdue
-            elif key in open_due:
-                cell = Cell(DUE, open_due[key])
-            elif record:
-                cell = Cell(EXPIRED if required else None, record[1])
-            elif required:
-                cell = Cell(DUE)
-            else:
-                cell = Cell(None)
+        cells = [status.cell(person, course) for course in courses]
+        for cell in cells:
             if cell.status:
                 totals[cell.status] += 1
-            cells.append(cell)
         if wanted and not any(c.status == wanted for c in cells):
             continue
         rows.append(MatrixRow(person=person, cells=cells))
@@ -395,15 +436,32 @@ def team_overview(*, user, department_id=None, today=None):
 # --- exams -------------------------------------------------------------------------------------
 
 
+@dataclass
+class Choice:
+    """One answer as the exam page shows it: the attempt's token (the submitted value), the text, ticked."""
+
+    token: str
+    text: str
+    checked: bool
+
+
 def attempt_items_for_display(attempt):
-    """Drawn questions with their options in the attempt's shuffled order (no answer key read)."""
+    """Drawn questions with their options in the attempt's shuffled order, each as a :class:`Choice`.
+
+    Neither option ids nor the answer key reach the page: options are read without ``is_correct`` and
+    carry only their per-attempt token."""
     items = list(attempt.items.select_related("question").order_by("position"))
     from .models import Option
 
     option_ids = [oid for item in items for oid in item.option_order]
     options = {o.pk: o for o in Option.objects.filter(pk__in=option_ids).only("id", "text", "text_zh", "question_id")}
     for item in items:
-        item.shuffled_options = [options[oid] for oid in item.option_order if oid in options]
+        selected = set(item.selected or [])
+        item.choices = [
+            Choice(token=token, text=options[oid].display_text, checked=oid in selected)
+            for oid, token in zip(item.option_order, item.option_tokens, strict=True)
+            if oid in options
+        ]
     return items
 
 

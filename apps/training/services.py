@@ -39,6 +39,7 @@ from .models import (
     Question,
     Requirement,
     TrainingSession,
+    new_answer_tokens,
 )
 
 DUE_SOON_DAYS = 7
@@ -211,20 +212,28 @@ def requirements_apply_on_hire(*, person, actor=None) -> list[Assignment]:
 
 
 def requirements_apply_on_post_change(*, person, old_post=None, new_post=None, actor=None) -> list[Assignment]:
-    """R6.4.2: the new post's courses that the person does not hold yet (nothing else)."""
+    """R6.4.2: on joining a post, at once, the courses the person does not hold yet: every active rule
+    for that post (whatever its trigger: a post's periodic course is due from the first day too) and
+    the "on joining a post" rules for everyone or the person's department. Nothing else."""
     if new_post is None or (old_post is not None and old_post.pk == new_post.pk):
         return []
     today = timezone.localdate()
-    reqs = Requirement.objects.filter(
-        is_active=True,
-        course__is_active=True,
-        trigger=Requirement.Trigger.POST,
-        audience=Requirement.Audience.POSTS,
-        posts=new_post,
-    ).select_related("course")
+    reqs = (
+        Requirement.objects.filter(is_active=True, course__is_active=True)
+        .filter(
+            Q(audience=Requirement.Audience.POSTS, posts=new_post)
+            | (Q(trigger=Requirement.Trigger.POST) & ~Q(audience=Requirement.Audience.POSTS))
+        )
+        .select_related("course")
+        .prefetch_related("departments")
+        .distinct()
+        .order_by("course__name", "id")
+    )
     created = []
     with transaction.atomic():
         for req in reqs:
+            if req.audience != Requirement.Audience.POSTS and not req.applies_to(person):
+                continue
             a = _assign(
                 person=person,
                 course=req.course,
@@ -246,20 +255,34 @@ def on_post_change(*, person, old_post, new_post, actor=None):
     requirements_apply_on_post_change(person=person, old_post=old_post, new_post=new_post, actor=actor)
 
 
+_REASON_FOR_TRIGGER = {
+    Requirement.Trigger.HIRE: Assignment.Reason.HIRE,
+    Requirement.Trigger.POST: Assignment.Reason.POST,
+    Requirement.Trigger.PERIODIC: Assignment.Reason.PERIODIC,
+}
+
+
 def requirements_sync(*, today=None) -> list[Assignment]:
     """Daily (R6.4.3): everyone in a periodic requirement's scope gets it; passes about to expire are
-    reassigned ``renew_lead_days`` ahead, due on the expiry date; an induction course that applies to
-    someone who was never assigned it (hired before the rule or the system) is assigned once, so nobody
-    stays "not cleared" with nothing to do. An induction course assigned before is never re-assigned
-    here (after used-up attempts an officer assigns it again). Running twice creates nothing new.
+    reassigned ``renew_lead_days`` ahead, due on the expiry date; an induction or post course that
+    applies to someone who was never assigned it (hired or put in the post before the rule, or without
+    the organisation's hooks) is assigned once, so nobody stays "not cleared" or owes a course with
+    nothing to do. An induction or post course assigned before is never re-assigned here (after a
+    cancellation or used-up attempts an officer assigns it again). Running twice creates nothing new.
 
     A fixed number of queries whatever the number of people: rows are read and created in bulk."""
-    today = today or timezone.localdate()
     reqs = list(
         Requirement.objects.filter(is_active=True, course__is_active=True)
         .select_related("course")
         .prefetch_related("departments", "posts")
     )
+    return _requirements_apply(reqs=reqs, today=today or timezone.localdate())
+
+
+def _requirements_apply(*, reqs, today, actor=None, new_rule=False) -> list[Assignment]:
+    """Assign ``reqs`` to every active person in their scope who owes the course (see
+    :func:`requirements_sync`). ``new_rule``: the rules were just created, so everyone in scope without a
+    valid pass owes the course now, whether or not it was assigned to them before."""
     if not reqs:
         return []
     people = list(User.objects.filter(is_active=True))
@@ -273,9 +296,9 @@ def requirements_sync(*, today=None) -> list[Assignment]:
         latest[(person_id, course_id)] = expires_on  # the last row per pair wins: the newest pass
     has_any = set(latest)
     open_pairs, ever_assigned = set(), set()
-    hire_course_ids = {r.course_id for r in reqs if r.trigger == Requirement.Trigger.HIRE}
+    once_course_ids = {r.course_id for r in reqs if r.trigger != Requirement.Trigger.PERIODIC}
     for person_id, course_id, status in Assignment.objects.filter(
-        Q(status=Assignment.Status.OPEN, course_id__in=course_ids) | Q(course_id__in=hire_course_ids)
+        Q(status=Assignment.Status.OPEN, course_id__in=course_ids) | Q(course_id__in=once_course_ids)
     ).values_list("person_id", "course_id", "status"):
         ever_assigned.add((person_id, course_id))
         if status == Assignment.Status.OPEN:
@@ -295,13 +318,11 @@ def requirements_sync(*, today=None) -> list[Assignment]:
                 due, reason = max(expires_on, today + datetime.timedelta(days=7)), Assignment.Reason.RENEWAL
                 if expires_on >= today:
                     due = expires_on
-            elif req.trigger == Requirement.Trigger.PERIODIC:
-                due, reason = today + datetime.timedelta(days=req.due_days), Assignment.Reason.PERIODIC
-            elif req.trigger == Requirement.Trigger.HIRE and key not in ever_assigned:
-                start = max(person.hire_date or today, today)
-                due, reason = start + datetime.timedelta(days=req.due_days), Assignment.Reason.HIRE
+            elif new_rule or req.trigger == Requirement.Trigger.PERIODIC or key not in ever_assigned:
+                start = max(person.hire_date or today, today) if req.trigger == Requirement.Trigger.HIRE else today
+                due, reason = start + datetime.timedelta(days=req.due_days), _REASON_FOR_TRIGGER[req.trigger]
             else:
-                continue  # post rules act on their event; an induction assigned before is not re-assigned
+                continue  # an induction or post course assigned before is not re-assigned
             planned.append(Assignment(person=person, course=req.course, due_date=due, reason=reason, requirement=req))
             open_pairs.add(key)
     if not planned:
@@ -309,7 +330,7 @@ def requirements_sync(*, today=None) -> list[Assignment]:
     try:
         with transaction.atomic():
             created = Assignment.objects.bulk_create(planned)
-            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN)
+            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN, actor=actor)
     except IntegrityError:
         # Someone assigned one of these meanwhile: fall back to one at a time (each skips what is open).
         created = []
@@ -320,6 +341,7 @@ def requirements_sync(*, today=None) -> list[Assignment]:
                     course=a.course,
                     due_date=a.due_date,
                     reason=a.reason,
+                    actor=actor,
                     requirement=a.requirement,
                     skip_if_valid=False,
                 )
@@ -367,6 +389,8 @@ def requirement_create(*, user, course, trigger, audience, departments=(), posts
         if audience == Requirement.Audience.POSTS:
             req.posts.set(posts)
         timeline_record(subject=req, actor=user, action=gettext_noop("created"), to_state="active")
+        # The rule reaches the people already in its scope now, not at the next daily run.
+        _requirements_apply(reqs=[req], today=timezone.localdate(), actor=user, new_rule=True)
     return req
 
 
@@ -475,14 +499,23 @@ def _correct_ids(question) -> set[int]:
     return {o.pk for o in question.options.all() if o.is_correct}
 
 
-def _score(attempt) -> None:
-    """Mark each drawn question right or wrong (all-or-nothing) and total the attempt."""
-    items = list(attempt.items.select_related("question").prefetch_related("question__options"))
+def _items_for_scoring(attempt) -> list[AttemptQuestion]:
+    """The attempt's drawn questions with their options and key: two queries whatever their number."""
+    return list(attempt.items.select_related("question").prefetch_related("question__options"))
+
+
+def _score(attempt, items=None) -> None:
+    """Mark each drawn question right or wrong (all-or-nothing) and total the attempt.
+
+    ``items`` (from :func:`_items_for_scoring`) may carry answers set in memory: they are written with
+    the marks in one query."""
+    items = _items_for_scoring(attempt) if items is None else items
     correct = 0
     for item in items:
         item.is_correct = set(item.selected or []) == _correct_ids(item.question)
         correct += item.is_correct
-    AttemptQuestion.objects.bulk_update(items, ["is_correct"])
+    if items:
+        AttemptQuestion.objects.bulk_update(items, ["selected", "answered_at", "is_correct"])
     total = len(items)
     attempt.question_total = total
     attempt.correct_count = correct
@@ -492,8 +525,8 @@ def _score(attempt) -> None:
     attempt.passed = total > 0 and correct * 100 >= attempt.pass_mark * total
 
 
-def _finish(attempt, *, actor, now, timed_out) -> ExamAttempt:
-    _score(attempt)
+def _finish(attempt, *, actor, now, timed_out, items=None) -> ExamAttempt:
+    _score(attempt, items)
     attempt.status = ExamAttempt.Status.SUBMITTED
     attempt.submitted_at = min(now, attempt.deadline) if timed_out else now
     attempt.timed_out = timed_out
@@ -580,7 +613,15 @@ def exam_attempt_start(*, user, course) -> ExamAttempt:
         for position, qid in enumerate(drawn, start=1):
             order = options.get(qid, [])
             _rng.shuffle(order)
-            items.append(AttemptQuestion(attempt=attempt, question_id=qid, position=position, option_order=order))
+            items.append(
+                AttemptQuestion(
+                    attempt=attempt,
+                    question_id=qid,
+                    position=position,
+                    option_order=order,
+                    option_tokens=new_answer_tokens(len(order)),
+                )
+            )
         AttemptQuestion.objects.bulk_create(items)
         timeline_record(subject=attempt, actor=user, action=gettext_noop("started"), to_state=attempt.status)
     return attempt
@@ -597,8 +638,23 @@ class SaveResult:
     message: str = ""
 
 
-def exam_answer_save(*, user, attempt, item_id, option_ids) -> SaveResult:
-    """Save one answer as the person goes. An answer after the deadline is not stored (it cannot count)."""
+def _chosen_options(item, tokens) -> list[int]:
+    """Map the tokens the page sent for ``item`` back to option ids; refuse anything else.
+
+    Only this attempt's tokens for this question are accepted: an option id, a token of another
+    question or attempt, or a made-up value is "Unknown answer"."""
+    mapping = item.option_for_token
+    tokens = {str(t) for t in tokens or []}
+    if not tokens <= set(mapping):
+        raise ApplicationError(_("Unknown answer."))
+    if item.question.kind != Question.Kind.MULTIPLE and len(tokens) > 1:
+        raise ApplicationError(_("Choose one answer."))
+    return sorted(mapping[t] for t in tokens)
+
+
+def exam_answer_save(*, user, attempt, item_id, tokens) -> SaveResult:
+    """Save one answer (the page's tokens for one question) as the person goes. An answer after the
+    deadline is not stored (it cannot count)."""
     _check_owner(user, attempt)
     now = timezone.now()
     with transaction.atomic():
@@ -608,38 +664,49 @@ def exam_answer_save(*, user, attempt, item_id, option_ids) -> SaveResult:
         if now > locked.deadline:
             _finish(locked, actor=None, now=now, timed_out=True)
             return SaveResult(False, _("Time is up: this answer was not counted."))
-        item = AttemptQuestion.objects.select_related("question").filter(attempt=locked, pk=item_id).first()
+        item = AttemptQuestion.objects.select_related("question").filter(attempt=locked, pk=_item_pk(item_id)).first()
         if item is None:
             raise ApplicationError(_("This question is not part of the attempt."))
-        try:
-            chosen = sorted({int(o) for o in option_ids})
-        except (TypeError, ValueError):
-            raise ApplicationError(_("Unknown answer."))
-        if not set(chosen) <= set(item.option_order):
-            raise ApplicationError(_("Unknown answer."))
-        if item.question.kind != Question.Kind.MULTIPLE and len(chosen) > 1:
-            raise ApplicationError(_("Choose one answer."))
-        item.selected = chosen
+        item.selected = _chosen_options(item, tokens)
         item.answered_at = now
         item.save(update_fields=["selected", "answered_at"])
     return SaveResult(True)
 
 
+def _item_pk(item_id) -> int:
+    try:
+        return int(item_id)
+    except (TypeError, ValueError):
+        raise ApplicationError(_("This question is not part of the attempt.")) from None
+
+
 def exam_attempt_submit(*, user, attempt, answers=None) -> ExamAttempt:
-    """Score the attempt once. ``answers`` ({item_id: [option ids]}) from the final form are saved first
-    if still in time. A second submit (or one racing the first) returns the already scored attempt."""
+    """Score the attempt once, in one transaction and a fixed number of queries whatever the number of
+    questions. ``answers`` ({item_id: [tokens]}) from the final form replace the saved answers of those
+    questions if the attempt is still in time; after the deadline they are ignored and the answers saved
+    in time are scored. A bad answer refuses the whole submission (nothing is saved). A second submit
+    (or one racing the first: the attempt row is locked) returns the already scored attempt."""
     _check_owner(user, attempt)
-    if answers:
-        for item_id, option_ids in answers.items():
-            result = exam_answer_save(user=user, attempt=attempt, item_id=item_id, option_ids=option_ids)
-            if not result.saved:
-                break
     now = timezone.now()
     with transaction.atomic():
-        locked = ExamAttempt.objects.select_for_update().select_related("exam__course", "person").get(pk=attempt.pk)
+        locked = (
+            ExamAttempt.objects.select_for_update(of=("self",))
+            .select_related("exam__course", "person")
+            .get(pk=attempt.pk)
+        )
         if locked.status != ExamAttempt.Status.IN_PROGRESS:
             return locked
-        return _finish(locked, actor=user, now=now, timed_out=now > locked.deadline)
+        timed_out = now > locked.deadline
+        items = _items_for_scoring(locked)
+        if answers and not timed_out:
+            by_pk = {item.pk: item for item in items}
+            for item_id, tokens in answers.items():
+                item = by_pk.get(_item_pk(item_id))
+                if item is None:
+                    raise ApplicationError(_("This question is not part of the attempt."))
+                item.selected = _chosen_options(item, tokens)
+                item.answered_at = now
+        return _finish(locked, actor=user, now=now, timed_out=timed_out, items=items)
 
 
 def exam_attempts_expire(*, now=None) -> int:

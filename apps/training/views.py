@@ -299,7 +299,7 @@ def attempt_answer(request, pk):
     item_id = request.GET.get("item") or request.POST.get("item")
     try:
         result = services.exam_answer_save(
-            user=request.user, attempt=attempt, item_id=item_id, option_ids=request.POST.getlist(f"q-{item_id}")
+            user=request.user, attempt=attempt, item_id=item_id, tokens=request.POST.getlist(f"q-{item_id}")
         )
     except ApplicationError as exc:
         return HttpResponse(format_html('<span class="text-danger small">{}</span>', exc.message))
@@ -331,14 +331,14 @@ def attempt_submit(request, pk):
 @login_required
 def my_training(request):
     user = request.user
-    assignments = list(selectors.my_open_assignments(person=user))
+    due = selectors.my_due(person=user)
     context = {
         "clearance": selectors.training_clearance(user),
-        "assignments": assignments,
+        "due": due,
         "records": selectors.my_records(person=user),
         "attempts": selectors.my_attempts(person=user)[:20],
         "sessions": selectors.session_list(user=user, upcoming_only=True).filter(
-            course_id__in=[a.course_id for a in assignments]
+            course_id__in=[course.pk for course, _cell in due]
         ),
         "enrolled_ids": set(user.training_enrolments.values_list("session_id", flat=True)),
         "today": timezone.localdate(),
@@ -673,6 +673,7 @@ def verify(request, code):
     record = Completion.objects.select_related("person", "course").filter(code=code.strip().upper()).first()
     today = timezone.localdate()
     context = {"record": record, "valid": record.is_valid_on(today) if record else False, "code": code}
-    response = render(request, "training/verify.html", context)
+    # An unknown code is "not found" (404) for machines, with the same friendly page for people.
+    response = render(request, "training/verify.html", context, status=200 if record else 404)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -14,7 +14,7 @@ from tests.training.factories import RequirementFactory, make_exam_course
 def answer(page, attempt, right):
     for item in attempt.items.select_related("question").prefetch_related("question__options"):
         option = next(o for o in item.question.options.all() if o.is_correct == right)
-        page.check(f"#o-{item.pk}-{option.pk}")
+        page.check(f'input[name="q-{item.pk}"][value="{item.token_for_option[option.pk]}"]')
         page.locator(f"#saved-{item.pk}").get_by_text("Saved").wait_for()
 
 

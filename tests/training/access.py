@@ -32,7 +32,7 @@ def _answer_data(p, kwargs):
     from apps.training.models import ExamAttempt
 
     item = ExamAttempt.objects.get(pk=kwargs["pk"]).items.first()
-    return {"item": item.pk, f"q-{item.pk}": item.option_order[:1]}
+    return {"item": item.pk, f"q-{item.pk}": item.option_tokens[:1]}
 
 
 def _assignment(p):

@@ -93,13 +93,26 @@ class SessionFactory(DjangoModelFactory):
     capacity = 10
 
 
-def answer_all(attempt, user, right=True):
-    """Answer every drawn question right (or wrong) through the service."""
-    from apps.training.services import exam_answer_save
+def tokens_for(item, options):
+    """What the exam page submits for ``options`` (options or option ids) of a drawn question."""
+    mapping = item.token_for_option
+    return [mapping[getattr(o, "pk", o)] for o in options]
 
+
+def answers_for(attempt, right=True):
+    """The final form's answers ({item id: [tokens]}): every drawn question right (or wrong)."""
+    answers = {}
     for item in attempt.items.select_related("question").prefetch_related("question__options"):
-        options = list(item.question.options.all())
-        chosen = [o.pk for o in options if o.is_correct == right]
+        chosen = [o for o in item.question.options.all() if o.is_correct == right]
         if item.question.kind != Question.Kind.MULTIPLE:
             chosen = chosen[:1]
-        exam_answer_save(user=user, attempt=attempt, item_id=item.pk, option_ids=chosen)
+        answers[item.pk] = tokens_for(item, chosen)
+    return answers
+
+
+def answer_all(attempt, user, right=True):
+    """Answer every drawn question right (or wrong) through the autosave service."""
+    from apps.training.services import exam_answer_save
+
+    for item_id, tokens in answers_for(attempt, right=right).items():
+        exam_answer_save(user=user, attempt=attempt, item_id=item_id, tokens=tokens)

@@ -49,6 +49,13 @@ def test_an_unknown_code_is_reported_as_unknown(client, db):
     assert "No certificate has this code." in client.get(reverse("training:verify", args=["NOPE"])).content.decode()
 
 
+def test_an_unknown_code_answers_not_found_with_the_friendly_page(client, db):
+    response = client.get(reverse("training:verify", args=["NOPE"]))
+    assert response.status_code == 404
+    assert 'id="certificate-unknown"' in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex"
+
+
 def test_an_expired_certificate_is_reported_as_expired(client, record):
     record.expires_on = timezone.localdate().replace(year=2000)
     record.save()

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from apps.training import services
 from apps.training.models import Completion, Exam, ExamAttempt, Option, Question
-from tests.training.factories import CourseFactory
+from tests.training.factories import CourseFactory, tokens_for
 
 
 @st.composite
@@ -53,7 +53,7 @@ def test_server_score_equals_the_independently_computed_expectation(employee, sp
     attempt = services.exam_attempt_start(user=employee, course=course)
     for item in attempt.items.all():
         chosen = [option_ids[item.question_id][i] for i in answers_by_question[item.question_id]]
-        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, option_ids=chosen)
+        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, tokens=tokens_for(item, chosen))
     attempt = services.exam_attempt_submit(user=employee, attempt=attempt)
 
     right, score, passed = expected_score(specs, pass_mark)

@@ -3,13 +3,16 @@ import threading
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.training import services
-from apps.training.models import Assignment, Completion, ExamAttempt, Question
-from tests.training.factories import answer_all, make_exam_course, make_question
+from apps.training.models import Assignment, AttemptQuestion, Completion, ExamAttempt, Question
+from tests.training.factories import answer_all, answers_for, make_exam_course, make_question, tokens_for
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +51,11 @@ def test_an_answer_after_the_time_limit_is_not_counted(employee):
     right = [o.pk for o in first.question.options.all() if o.is_correct]
     late_right = [o.pk for o in second.question.options.all() if o.is_correct]
     with time_machine.travel(start + datetime.timedelta(minutes=9), tick=False):
-        assert services.exam_answer_save(user=employee, attempt=attempt, item_id=first.pk, option_ids=right).saved
+        tokens = tokens_for(first, right)
+        assert services.exam_answer_save(user=employee, attempt=attempt, item_id=first.pk, tokens=tokens).saved
     with time_machine.travel(start + datetime.timedelta(minutes=10, seconds=1), tick=False):
-        result = services.exam_answer_save(user=employee, attempt=attempt, item_id=second.pk, option_ids=late_right)
+        tokens = tokens_for(second, late_right)
+        result = services.exam_answer_save(user=employee, attempt=attempt, item_id=second.pk, tokens=tokens)
         assert not result.saved
         attempt = services.exam_attempt_submit(user=employee, attempt=attempt)
     assert attempt.timed_out and attempt.correct_count == 1 and attempt.score == 50
@@ -66,7 +71,8 @@ def test_answers_sent_with_a_late_submit_do_not_count(employee):
     item = attempt.items.select_related("question").get()
     right = [o.pk for o in item.question.options.all() if o.is_correct]
     with time_machine.travel(start + datetime.timedelta(minutes=6), tick=False):
-        attempt = services.exam_attempt_submit(user=employee, attempt=attempt, answers={item.pk: right})
+        answers = {item.pk: tokens_for(item, right)}
+        attempt = services.exam_attempt_submit(user=employee, attempt=attempt, answers=answers)
     assert attempt.passed is False and attempt.correct_count == 0
     assert not Completion.objects.exists()
 
@@ -96,7 +102,7 @@ def test_multiple_choice_is_all_or_nothing(employee):
     ):
         attempt = services.exam_attempt_start(user=employee, course=course)
         item = attempt.items.get()
-        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, option_ids=chosen)
+        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, tokens=tokens_for(item, chosen))
         attempt = services.exam_attempt_submit(user=employee, attempt=attempt)
         assert attempt.passed is expected, chosen
         assert attempt.score == (100 if expected else 0)
@@ -109,7 +115,7 @@ def test_single_choice_refuses_two_answers(employee):
     attempt = services.exam_attempt_start(user=employee, course=course)
     item = attempt.items.get()
     with pytest.raises(ApplicationError):
-        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, option_ids=item.option_order[:2])
+        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, tokens=item.option_tokens[:2])
 
 
 def test_an_option_of_another_question_is_refused(employee):
@@ -117,7 +123,7 @@ def test_an_option_of_another_question_is_refused(employee):
     attempt = services.exam_attempt_start(user=employee, course=course)
     first, second = attempt.items.order_by("position")
     with pytest.raises(ApplicationError):
-        services.exam_answer_save(user=employee, attempt=attempt, item_id=first.pk, option_ids=second.option_order[:1])
+        services.exam_answer_save(user=employee, attempt=attempt, item_id=first.pk, tokens=second.option_tokens[:1])
 
 
 def test_nobody_else_can_answer_or_submit_my_attempt(employee, officer):
@@ -125,7 +131,7 @@ def test_nobody_else_can_answer_or_submit_my_attempt(employee, officer):
     attempt = services.exam_attempt_start(user=employee, course=course)
     item = attempt.items.first()
     with pytest.raises(NotAllowed):
-        services.exam_answer_save(user=officer, attempt=attempt, item_id=item.pk, option_ids=[])
+        services.exam_answer_save(user=officer, attempt=attempt, item_id=item.pk, tokens=[])
     with pytest.raises(NotAllowed):
         services.exam_attempt_submit(user=officer, attempt=attempt)
 
@@ -171,7 +177,7 @@ def test_item_statistics_rank_the_most_failed_question_first(employee, outsider)
         attempt = services.exam_attempt_start(user=person, course=course)
         hard = attempt.items.order_by("question_id").last()
         answer_all(attempt, person)
-        services.exam_answer_save(user=person, attempt=attempt, item_id=hard.pk, option_ids=[])
+        services.exam_answer_save(user=person, attempt=attempt, item_id=hard.pk, tokens=[])
         services.exam_attempt_submit(user=person, attempt=attempt)
     rows = item_statistics(course=course)
     assert rows[0]["question_id"] == hard.question_id and rows[0]["wrong"] == 2 and rows[0]["wrong_rate"] == 100
@@ -222,3 +228,61 @@ def test_assigning_the_course_again_after_the_limit_gives_fresh_attempts(employe
     services.assignment_cancel(user=officer, assignment=first)
     services.assignment_create(user=officer, people=[employee], course=course, due_date=timezone.localdate())
     assert services.exam_attempt_start(user=employee, course=course).number == 2
+
+
+def test_an_option_id_is_not_accepted_as_an_answer(employee):
+    course, _exam = make_exam_course(questions=1)
+    attempt = services.exam_attempt_start(user=employee, course=course)
+    item = attempt.items.get()
+    with pytest.raises(ApplicationError):
+        services.exam_answer_save(user=employee, attempt=attempt, item_id=item.pk, tokens=[str(item.option_order[0])])
+    with pytest.raises(ApplicationError):
+        services.exam_attempt_submit(user=employee, attempt=attempt, answers={item.pk: [str(item.option_order[0])]})
+    item.refresh_from_db()
+    assert item.selected == [] and ExamAttempt.objects.get(pk=attempt.pk).status == ExamAttempt.Status.IN_PROGRESS
+
+
+def test_answer_tokens_are_drawn_afresh_for_every_attempt(employee):
+    course, _exam = make_exam_course(questions=1, max_attempts=0)
+    first = services.exam_attempt_start(user=employee, course=course)
+    services.exam_attempt_submit(user=employee, attempt=first)
+    second = services.exam_attempt_start(user=employee, course=course)
+    old_item, new_item = first.items.get(), second.items.get()
+    assert len(set(new_item.option_tokens)) == len(new_item.option_order)
+    assert not set(old_item.option_tokens) & set(new_item.option_tokens)
+    with pytest.raises(ApplicationError):  # last attempt's token for the same option means nothing now
+        services.exam_answer_save(user=employee, attempt=second, item_id=new_item.pk, tokens=old_item.option_tokens[:1])
+
+
+def test_one_bad_answer_refuses_the_whole_submission_and_saves_nothing(employee):
+    course, _exam = make_exam_course(questions=2)
+    attempt = services.exam_attempt_start(user=employee, course=course)
+    answers = answers_for(attempt)
+    first, second = sorted(answers)
+    answers[second] = ["made-up"]
+    with pytest.raises(ApplicationError):
+        services.exam_attempt_submit(user=employee, attempt=attempt, answers=answers)
+    assert not AttemptQuestion.objects.filter(attempt=attempt).exclude(selected=[]).exists()
+    assert ExamAttempt.objects.get(pk=attempt.pk).status == ExamAttempt.Status.IN_PROGRESS
+
+
+def _submit_queries(client, employee, questions):
+    course, _exam = make_exam_course(questions=questions, max_attempts=0, pass_mark=100)
+    Assignment.objects.create(
+        person=employee, course=course, due_date=timezone.localdate(), reason=Assignment.Reason.MANUAL
+    )
+    attempt = services.exam_attempt_start(user=employee, course=course)
+    data = {f"q-{item_id}": tokens for item_id, tokens in answers_for(attempt).items()}
+    ContentType.objects.clear_cache()  # both sizes pay the same content-type lookups
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(reverse("training:attempt_submit", args=[attempt.pk]), data)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.passed and attempt.correct_count == questions
+    assert Assignment.objects.get(course=course).status == Assignment.Status.COMPLETED
+    return len(ctx.captured_queries)
+
+
+def test_submitting_an_exam_takes_as_many_queries_for_40_questions_as_for_5(client, employee):
+    client.force_login(employee)
+    assert _submit_queries(client, employee, 5) == _submit_queries(client, employee, 40)

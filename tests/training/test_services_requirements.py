@@ -23,6 +23,11 @@ def _pass(person, course):
     return services._complete(person=person, course=course, source=Completion.Source.MANUAL)
 
 
+def _post_course(post, trigger=Requirement.Trigger.POST):
+    """A course an active rule requires of everyone in ``post``."""
+    return RequirementFactory(trigger=trigger, audience=Requirement.Audience.POSTS, posts=[post]).course
+
+
 def test_hire_hook_assigns_induction_due_after_the_rules_days(department):
     induction = RequirementFactory(trigger=Requirement.Trigger.HIRE, due_days=3).course
     person = UserFactory(department=department, hire_date=timezone.localdate())
@@ -212,3 +217,74 @@ def test_inactive_people_get_no_assignments(department):
     UserFactory(department=department, is_active=False)
     assert services.requirements_sync() == []
     assert User.objects.count() == 1
+
+
+def test_a_post_requirement_reaches_people_already_in_the_post_when_it_is_created(officer, department):
+    post, other_post = PostFactory(), PostFactory()
+    holders = [UserFactory(department=department, post=post) for _ in range(2)]
+    elsewhere = UserFactory(department=department, post=other_post)
+    course = CourseFactory()
+    requirement = services.requirement_create(
+        user=officer,
+        course=course,
+        trigger=Requirement.Trigger.POST,
+        audience=Requirement.Audience.POSTS,
+        posts=[post],
+        due_days=10,
+    )
+    for person in holders:
+        assignment = _open(person).get()
+        assert (assignment.course, assignment.requirement, assignment.reason) == (
+            course,
+            requirement,
+            Assignment.Reason.POST,
+        )
+        assert assignment.due_date == timezone.localdate() + datetime.timedelta(days=10)
+    assert not _open(elsewhere).exists()
+
+
+@pytest.mark.parametrize("trigger", [Requirement.Trigger.HIRE, Requirement.Trigger.PERIODIC])
+def test_a_new_requirement_of_any_kind_reaches_the_people_in_its_scope_at_once(officer, department, trigger):
+    person = UserFactory(department=department)
+    course = CourseFactory()
+    services.requirement_create(user=officer, course=course, trigger=trigger, audience=Requirement.Audience.ALL)
+    assert list(_open(person).values_list("course", flat=True)) == [course.pk]
+
+
+def test_a_new_requirement_skips_people_who_hold_a_valid_pass(officer, department):
+    course = CourseFactory()
+    person = UserFactory(department=department)
+    _pass(person, course)
+    services.requirement_create(
+        user=officer, course=course, trigger=Requirement.Trigger.PERIODIC, audience=Requirement.Audience.ALL
+    )
+    assert not _open(person).exists()
+
+
+def test_moving_into_a_post_assigns_its_periodic_courses_at_once_too(officer, department):
+    from apps.organization.services import person_update
+
+    post = PostFactory()
+    periodic = _post_course(post, trigger=Requirement.Trigger.PERIODIC)
+    on_joining = _post_course(post)
+    person = UserFactory(department=department)
+    person_update(actor=officer, person=person, data={"post": post})
+    assert set(_open(person).values_list("course", flat=True)) == {periodic.pk, on_joining.pk}
+
+
+def test_a_person_created_into_a_post_without_a_hire_date_gets_the_posts_courses_at_once(officer, department):
+    from apps.organization.services import person_create
+
+    post = PostFactory()
+    course = _post_course(post)
+    person = person_create(actor=officer, full_name="周敏", username="zhoumin", department=department, post=post)
+    assert list(_open(person).values_list("course", flat=True)) == [course.pk]
+
+
+def test_the_daily_run_assigns_a_post_course_once_to_a_holder_who_never_had_it(department):
+    post = PostFactory()
+    course = _post_course(post)
+    person = UserFactory(department=department, post=post)  # e.g. an admin edit: no hook ran
+    assert [(a.person, a.course) for a in services.requirements_sync()] == [(person, course)]
+    _open(person).update(status=Assignment.Status.CANCELLED)
+    assert services.requirements_sync() == []  # cancelled on purpose: not re-assigned every night

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from apps.training import services
 from apps.training.models import Completion, Option
-from tests.training.factories import answer_all, make_exam_course
+from tests.training.factories import answer_all, make_exam_course, tokens_for
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,10 @@ def test_the_exam_page_lists_the_drawn_questions_in_the_shuffled_option_order(cl
     client.force_login(employee)
     html = _page(client, attempt)
     for item in attempt.items.all():
-        positions = [html.index(f'id="o-{item.pk}-{oid}"') for oid in item.option_order]
+        positions = [html.index(f'value="{token}"') for token in item.option_tokens]
         assert positions == sorted(positions)
+        texts = [o.text for o in sorted(item.question.options.all(), key=lambda o: item.option_order.index(o.pk))]
+        assert [html.index(text) for text in texts] == sorted(html.index(text) for text in texts)
 
 
 def test_autosave_stores_an_answer_and_the_page_shows_it_again(client, employee):
@@ -49,11 +51,11 @@ def test_autosave_stores_an_answer_and_the_page_shows_it_again(client, employee)
     item = attempt.items.get()
     client.force_login(employee)
     url = reverse("training:attempt_answer", args=[attempt.pk]) + f"?item={item.pk}"
-    response = client.post(url, {f"q-{item.pk}": item.option_order[1]}, HTTP_HX_REQUEST="true")
+    response = client.post(url, {f"q-{item.pk}": item.option_tokens[1]}, HTTP_HX_REQUEST="true")
     assert "Saved" in response.content.decode()
     item.refresh_from_db()
     assert item.selected == [item.option_order[1]]
-    assert f'value="{item.option_order[1]}" id="o-{item.pk}-{item.option_order[1]}" checked' in _page(client, attempt)
+    assert f'value="{item.option_tokens[1]}" id="o-{item.pk}-2" checked' in _page(client, attempt)
 
 
 def test_submitting_from_the_page_scores_on_the_server_and_shows_wrong_questions(client, employee):
@@ -61,8 +63,8 @@ def test_submitting_from_the_page_scores_on_the_server_and_shows_wrong_questions
     attempt = services.exam_attempt_start(user=employee, course=course)
     first, second = attempt.items.select_related("question").order_by("position")
     client.force_login(employee)
-    right = next(o.pk for o in first.question.options.all() if o.is_correct)
-    wrong = next(o.pk for o in second.question.options.all() if not o.is_correct)
+    right = tokens_for(first, [o for o in first.question.options.all() if o.is_correct])
+    wrong = tokens_for(second, [o for o in second.question.options.all() if not o.is_correct][:1])
     response = client.post(
         reverse("training:attempt_submit", args=[attempt.pk]),
         {f"q-{first.pk}": right, f"q-{second.pk}": wrong},

@@ -7,13 +7,14 @@ from . import Panel, register
 
 def my_training(request):
     user = request.user
-    assignments = list(selectors.my_open_assignments(person=user)[:5])
+    due = selectors.my_due(person=user)  # what "My training" lists, so the two never differ
     clearance = selectors.training_clearance(user)
     # Not cleared, but an induction course has no open assignment (e.g. all attempts used): say so,
     # so the person is never left at "not cleared" with nothing to do.
-    assigned = {a.course_id for a in selectors.my_open_assignments(person=user)}
+    assigned = {course.pk for course, cell in due if cell.assignment is not None}
     unassigned = [course for course in clearance.missing if course.pk not in assigned]
-    return {"clearance": clearance, "assignments": assignments, "unassigned_induction": unassigned}
+    listed = [(course, cell) for course, cell in due if course not in unassigned]
+    return {"clearance": clearance, "due": listed[:5], "unassigned_induction": unassigned}
 
 
 def team_training(request):

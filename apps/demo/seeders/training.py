@@ -165,8 +165,25 @@ def seed(ctx):
     )
 
 
-def _bank(course, bank):
+def arranged(bank):
+    """The bank with the answers of each choice question rotated so the right one moves around.
+
+    The bank lists the right answer first (easy to read and review); stored that way every right
+    answer would share a position and the lowest id. The ``k``-th choice question of the bank is
+    rotated by ``k``, which spreads the right answers evenly over the positions and is the same on
+    every run (the seed stays idempotent). True/false keeps "True, False"."""
+    result, k = [], 0
     for kind, en, zh, options in bank:
+        if kind != Question.Kind.TRUE_FALSE:
+            shift = k % len(options)
+            options = options[shift:] + options[:shift]
+            k += 1
+        result.append((kind, en, zh, options))
+    return result
+
+
+def _bank(course, bank):
+    for kind, en, zh, options in arranged(bank):
         question, created = Question.objects.get_or_create(
             course=course, text=en, defaults={"kind": kind, "text_zh": zh}
         )
@@ -175,6 +192,13 @@ def _bank(course, bank):
                 Option(question=question, text=o_en, text_zh=o_zh, is_correct=ok, position=i)
                 for i, (o_en, o_zh, ok) in enumerate(options)
             )
+            continue
+        # A bank seeded before the answers were arranged: move them to their arranged positions.
+        position = {o_en: i for i, (o_en, _zh, _ok) in enumerate(options)}
+        stored = [o for o in question.options.all() if o.text in position and o.position != position[o.text]]
+        for option in stored:
+            option.position = position[option.text]
+        Option.objects.bulk_update(stored, ["position"])
 
 
 def _requirement(course, trigger, due_days, posts=None):
