@@ -153,6 +153,8 @@ STORAGES = {
 }
 # Uploads: images are checked by content (apps.core.uploads); this caps a single file.
 ANQUAN_MAX_UPLOAD_MB = env.int("ANQUAN_MAX_UPLOAD_MB", default=10)
+# Images above this many decoded pixels are refused from their header, before decoding (bomb guard).
+ANQUAN_MAX_IMAGE_MEGAPIXELS = env.int("ANQUAN_MAX_IMAGE_MEGAPIXELS", default=40)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
