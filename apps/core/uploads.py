@@ -303,6 +303,18 @@ def clean_image(upload) -> CleanImage:
     )
 
 
+_METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "icc_profile", "photoshop", "mp"}
+
+
+def has_metadata(upload) -> bool:
+    """Whether an image carries anything :func:`clean_image` would drop (EXIF, XMP, comments, text)."""
+    try:
+        with _open(upload) as img:
+            return bool(img.getexif()) or bool(_METADATA_KEYS & set(img.info)) or bool(getattr(img, "text", None))
+    finally:
+        upload.seek(0)
+
+
 def make_thumbnail(upload) -> bytes:
     """A JPEG thumbnail of an image upload, decoded at reduced size (JPEG draft, then ``reduce``)."""
     inspect_image(upload)
