@@ -141,3 +141,21 @@ def test_old_material_with_a_browser_given_html_type_is_served_as_an_opaque_down
 
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_course_page_query_count_does_not_grow_with_materials(client, officer, employee, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _assign(employee, course)
+    client.force_login(employee)
+
+    def queries_with(n):
+        while course.materials.count() < n:
+            _material_with_pdf(course, officer)
+        client.get(course.get_absolute_url())  # warm the session and content-type caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(course.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    assert queries_with(1) == queries_with(5)
