@@ -31,13 +31,13 @@ class Command(BaseCommand):
                 continue
             upload = File(ContentFile(data), name=att.file.name)
             neutral = att.original_name == f"photo.{att.file.name.rsplit('.', 1)[-1]}"
-            if neutral and not has_metadata(upload):
-                skipped += 1
-                continue
-            if dry_run:
-                changed += 1
-                continue
             try:
+                if neutral and not has_metadata(upload):
+                    skipped += 1
+                    continue
+                if dry_run:
+                    changed += 1
+                    continue
                 image = clean_image(upload)
             except ValidationError as exc:
                 failed += 1
