@@ -65,8 +65,13 @@ class TimelineEntry(models.Model):
 
 
 def attachment_path(instance, filename):
+    """A stored name made of the random token only (``-thumb`` for the thumbnail), never the uploaded
+    name; ``apps.core.services.attachment_add`` passes ``file.<detected ext>`` or ``thumb.jpg``."""
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"attachments/{instance.content_type.app_label}/{instance.object_id}/{instance.token}.{ext}"
+    if not ext.isalnum():
+        ext = "bin"
+    suffix = "-thumb" if filename.startswith("thumb.") else ""
+    return f"attachments/{instance.content_type.app_label}/{instance.object_id}/{instance.token}{suffix}.{ext}"
 
 
 class Attachment(models.Model):
@@ -99,3 +104,12 @@ class Attachment(models.Model):
     @property
     def is_image(self):
         return self.mime_type.startswith("image/")
+
+    @property
+    def download_name(self):
+        """A neutral file name for downloads: the purpose and part of the token, never the uploaded
+        name (it can name a person or a device, and an anonymous report must not)."""
+        from .uploads import STORED_TYPES
+
+        ext = STORED_TYPES.get(self.mime_type, "bin")
+        return f"{self.role or 'file'}-{self.token[:8]}.{ext}"

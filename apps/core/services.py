@@ -3,11 +3,12 @@
 import secrets
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 
+from . import uploads
 from .models import Attachment, TimelineEntry
-from .uploads import check_size, inspect_image, make_thumbnail
 
 
 def timeline_record(*, subject, actor, action, from_state="", to_state="", comment="") -> TimelineEntry:
@@ -30,30 +31,44 @@ def timeline_record(*, subject, actor, action, from_state="", to_state="", comme
     )
 
 
-def attachment_add(*, subject, upload, user, role="", images_only=True) -> Attachment:
-    """Attach an uploaded file to ``subject``. Images are checked by content and get a thumbnail.
+def attachment_add(*, subject, upload, user, role="", allowed=None, images_only=True, anonymous=False) -> Attachment:
+    """Attach an uploaded file to ``subject``; its type is judged by content (:mod:`apps.core.uploads`).
+
+    ``allowed`` is a set of kinds from :mod:`apps.core.uploads` (``IMAGES``, ``DOCUMENTS``,
+    ``MATERIALS`` or your own); by default only images (``images_only=False`` means ``DOCUMENTS``).
+    Images are re-encoded without metadata and get a thumbnail; their original file name is never
+    kept (it is metadata too: a date, a device, a person). ``anonymous=True`` drops the original name of
+    any file. The stored name is random whatever was uploaded.
 
     Raises ``django.core.exceptions.ValidationError`` with a user-facing message for a bad file;
-    forms call :func:`apps.core.uploads.inspect_image` first so the error shows on the field.
+    forms call :func:`apps.core.uploads.inspect_file` (or ``inspect_image``) first so the error shows
+    on the field.
     """
-    if images_only:
-        mime, _ext = inspect_image(upload)
+    if allowed is None:
+        allowed = uploads.IMAGES if images_only else uploads.DOCUMENTS
+    mime, ext = uploads.inspect_file(upload, allowed=allowed)
+    thumbnail = None
+    if mime in uploads.INLINE_TYPES:
+        image = uploads.clean_image(upload)
+        mime, ext, thumbnail = image.mime, image.ext, image.thumbnail
+        content = ContentFile(image.content)
+        original_name = f"photo.{ext}"
     else:
-        check_size(upload)
-        mime = getattr(upload, "content_type", "") or "application/octet-stream"
+        content = upload
+        original_name = f"file.{ext}" if anonymous else (upload.name or f"file.{ext}")[:255]
     att = Attachment(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,
         role=role,
         token=secrets.token_hex(16),
-        original_name=(upload.name or "file")[:255],
+        original_name=original_name,
         mime_type=mime,
-        size=upload.size,
+        size=content.size,
         uploaded_by=user,
     )
     with transaction.atomic():
-        att.file.save(upload.name or "file", upload, save=False)
-        if mime.startswith("image/"):
-            att.thumbnail.save("thumb.jpg", make_thumbnail(upload), save=False)
+        att.file.save(f"file.{ext}", content, save=False)
+        if thumbnail is not None:
+            att.thumbnail.save("thumb.jpg", ContentFile(thumbnail), save=False)
         att.save()
     return att

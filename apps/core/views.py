@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from .models import Attachment
 from .selectors import view_permission_for
+from .uploads import INLINE_TYPES, STORED_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,32 @@ def healthz(request):
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
 
 
+def attachment_response(att, *, variant="file", filename=None):
+    """The one way an attachment's bytes leave the server (call it after checking permission).
+
+    Served with the type detected at upload: only re-encoded raster images are shown inline, every
+    other file is a download (``Content-Disposition: attachment``); an old row whose type is not one we
+    store goes out as ``application/octet-stream``. ``nosniff`` stops the browser guessing. The file
+    name is neutral (``filename``, or :attr:`Attachment.download_name`), never the uploaded one.
+    """
+    thumb = variant == "thumb" and bool(att.thumbnail)
+    field = att.thumbnail if thumb else att.file
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    mime = "image/jpeg" if thumb else att.mime_type
+    if mime not in STORED_TYPES:
+        mime = "application/octet-stream"
+    name = filename or att.download_name
+    if thumb:
+        name = f"{name.rsplit('.', 1)[0]}-thumb.jpg"
+    response = FileResponse(handle, content_type=mime, as_attachment=mime not in INLINE_TYPES, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
 @login_required
 @require_GET
 def attachment_download(request, token, variant="file"):
@@ -62,13 +89,4 @@ def attachment_download(request, token, variant="file"):
     subject = att.subject
     if subject is None or not request.user.has_perm(view_permission_for(subject), subject):
         raise Http404
-    field = att.thumbnail if variant == "thumb" and att.thumbnail else att.file
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type="image/jpeg" if field is att.thumbnail else att.mime_type)
-    response["Content-Disposition"] = f'inline; filename="{att.original_name.replace(chr(34), "")}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return attachment_response(att, variant=variant)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,8 +23,11 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from apps.core.csv_export import starts_like_formula, unescape_cell
+
 from .models import Department, Post, User
 
+PHONE = re.compile(r"[+\-]?[\d\s\-()]+(?:\s*(?:ext\.?|x|转)\s*\d+)?", re.IGNORECASE)
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 20000
 
@@ -200,7 +204,9 @@ def parse_people_csv(text: str) -> ImportPreview:
                 continue
             if len(raw_rows) >= MAX_IMPORT_ROWS:
                 raise ImportFileError(_("The file has more than %(n)s rows.") % {"n": MAX_IMPORT_ROWS})
-            record = {col: (values[i].strip() if i < len(values) else "") for i, col in enumerate(columns) if col}
+            record = {
+                col: unescape_cell(values[i].strip()) if i < len(values) else "" for i, col in enumerate(columns) if col
+            }
             raw_rows.append((index, record))
     except csv.Error as exc:
         raise ImportFileError(_("The file is not valid CSV: %(error)s") % {"error": exc}) from None
@@ -241,6 +247,16 @@ def parse_people_csv(text: str) -> ImportPreview:
             else:
                 seen_numbers[employee_number] = number
             data["employee_number"] = employee_number
+        # A name or number that starts like a spreadsheet formula (=HYPERLINK(…), @SUM(…), +cmd…) is
+        # refused, not stored with a neutralising quote: no real name starts that way, a quote would
+        # become part of the person's name on every page, and refusing keeps nothing hostile in the
+        # database for a later export or another system to trip over. (Exports neutralise anyway.)
+        for column, value in (("employee_number", employee_number), ("full_name", full_name)):
+            if starts_like_formula(value):
+                reasons.append(
+                    _("%(column)s “%(value)s” starts with “%(char)s”, which a spreadsheet would run as a formula")
+                    % {"column": column, "value": value, "char": value[0]}
+                )
         if full_name:
             if len(full_name) > 150:
                 reasons.append(_("full name is longer than 150 characters"))
@@ -295,7 +311,11 @@ def parse_people_csv(text: str) -> ImportPreview:
             except ValueError:
                 reasons.append(_("bad hire date “%(value)s” (use YYYY-MM-DD)") % {"value": record["hire_date"]})
         if record.get("phone"):
-            data["phone"] = record["phone"][:40]
+            phone = record["phone"]
+            # "+86 138…" is a phone number; "=…", "@…" or "+cmd|…" is not.
+            if starts_like_formula(phone) and not PHONE.fullmatch(phone):
+                reasons.append(_("bad phone number “%(value)s”") % {"value": phone})
+            data["phone"] = phone[:40]
         if record.get("role"):
             role = ROLE_WORDS.get(record["role"].lower())
             if role is None:

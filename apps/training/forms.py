@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.permissions import department_scope
+from apps.core.uploads import MATERIALS, inspect_file
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
@@ -63,12 +64,22 @@ class ExamForm(forms.Form):
 
 class MaterialForm(forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-    file = forms.FileField(label=_("file"), required=False)
+    file = forms.FileField(
+        label=_("file"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, an image, an MP4 or WebM video, or plain text."),
+    )
 
     class Meta:
         model = Material
         fields = ["title", "title_zh", "url", "text", "text_zh"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4}), "text_zh": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            inspect_file(upload, allowed=MATERIALS)  # by content: SVG, HTML and programs are refused
+        return upload
 
 
 class QuestionForm(forms.Form):

@@ -23,7 +23,31 @@ def is_session_trainer(user, session):
     return session is not None and session.trainer_id == user.pk
 
 
+@rules.predicate
+def is_course_audience(user, obj):
+    """The people a course (or one of its materials) is for: those it is assigned to or who passed it,
+    those enrolled in or teaching one of its sessions, and the heads of an assigned person's department."""
+    from django.db.models import Q
+
+    from .models import Assignment, Completion, Enrolment, TrainingSession
+
+    course_id = getattr(obj, "course_id", None) or getattr(obj, "pk", None)
+    if course_id is None or not is_active_user(user):
+        return False
+    heads = set(user.headed_department_ids)
+    people = Q(person=user) | Q(person__department_id__in=heads) if heads else Q(person=user)
+    return (
+        Assignment.objects.filter(people, course_id=course_id).exclude(status=Assignment.Status.CANCELLED).exists()
+        or Completion.objects.filter(people, course_id=course_id).exists()
+        or Enrolment.objects.filter(session__course_id=course_id, person=user).exists()
+        or TrainingSession.objects.filter(course_id=course_id, trainer=user).exists()
+    )
+
+
 rules.add_perm("training.view_course", is_active_user)
+# Materials (links, texts, files) of a course: for its audience and company-wide roles (on a Material or
+# a Course). ``core:attachment`` asks this permission for a material's file, as ``training:material_file`` does.
+rules.add_perm("training.view_material", is_company_wide | is_course_audience)
 rules.add_perm("training.manage_courses", is_officer)
 rules.add_perm("training.view_statistics", is_officer)
 rules.add_perm("training.take_exam", is_active_user)

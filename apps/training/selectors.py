@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import Attachment
 from apps.core.permissions import department_scope
 from apps.organization.models import User
 
@@ -21,6 +23,7 @@ from .models import (
     Enrolment,
     Exam,
     ExamAttempt,
+    Material,
     PlanLine,
     Requirement,
     TrainingSession,
@@ -42,6 +45,19 @@ def course_list(*, user, filters=None):
     if filters.get("method"):
         qs = qs.filter(method=filters["method"])
     return qs
+
+
+def material_files(materials) -> dict[int, list]:
+    """Each material's attachments (material id → list) in one query."""
+    files: dict[int, list] = {}
+    if not materials:
+        return files
+    rows = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Material), object_id__in=[m.pk for m in materials]
+    )
+    for attachment in rows:
+        files.setdefault(attachment.object_id, []).append(attachment)
+    return files
 
 
 def people_in_scope(*, user):

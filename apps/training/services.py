@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone, translation
@@ -772,7 +773,10 @@ def course_save(*, user, course) -> Course:
 
 
 def material_add(*, user, course, title, title_zh="", url="", text="", text_zh="", upload=None):
+    """Add a link, a text or a file to a course. The file's type is judged by its content
+    (``apps.core.uploads.MATERIALS``); anything else is refused with the reason."""
     from apps.core.services import attachment_add
+    from apps.core.uploads import MATERIALS
 
     from .models import Material
 
@@ -785,7 +789,10 @@ def material_add(*, user, course, title, title_zh="", url="", text="", text_zh="
             course=course, title=title, title_zh=title_zh, url=url, text=text, text_zh=text_zh, position=position
         )
         if upload is not None:
-            attachment_add(subject=material, upload=upload, user=user, role="material", images_only=False)
+            try:
+                attachment_add(subject=material, upload=upload, user=user, role="material", allowed=MATERIALS)
+            except ValidationError as exc:
+                raise ApplicationError(" ".join(exc.messages)) from None
         timeline_record(subject=course, actor=user, action=gettext_noop("material added"), comment=title)
     return material
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("courses/<int:pk>/exam/", views.exam_settings, name="exam_settings"),
     path("courses/<int:pk>/exam/start/", views.exam_start, name="exam_start"),
     path("courses/<int:pk>/materials/new/", views.material_add, name="material_add"),
+    path("materials/<int:pk>/file/", views.material_file, name="material_file"),
     path("courses/<int:pk>/questions/", views.question_list, name="question_list"),
     path("courses/<int:pk>/questions/new/", views.question_create, name="question_create"),
     path("courses/<int:pk>/statistics/", views.exam_statistics, name="exam_statistics"),

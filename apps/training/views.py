@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
+from apps.core.views import attachment_response
 
 from . import selectors, services
 from .forms import (
@@ -32,7 +34,7 @@ from .forms import (
     RequirementForm,
     SessionForm,
 )
-from .models import Completion, Course, Exam, ExamAttempt, Question, Requirement, TrainingSession
+from .models import Completion, Course, Exam, ExamAttempt, Material, Question, Requirement, TrainingSession
 
 
 def _need(request, perm, obj=None):
@@ -60,13 +62,17 @@ def course_list(request):
 def course_detail(request, pk):
     course = get_object_or_404(selectors.course_list(user=request.user), pk=pk)
     exam = Exam.objects.filter(course=course).first()
+    can_open_materials = request.user.has_perm("training.view_material", course)
     materials = list(course.materials.all())
-    for material in materials:
-        material.files = list(attachments_for(material))
+    if can_open_materials:
+        files = selectors.material_files(materials)
+        for material in materials:
+            material.files = files.get(material.pk, [])
     context = {
         "course": course,
         "exam": exam,
         "materials": materials,
+        "can_open_materials": can_open_materials,
         "attempts_left": services.attempts_left(person=request.user, exam=exam) if exam else None,
         "running": ExamAttempt.objects.filter(
             exam=exam, person=request.user, status=ExamAttempt.Status.IN_PROGRESS
@@ -123,6 +129,19 @@ def exam_settings(request, pk):
             messages.success(request, _("Exam saved."))
             return redirect(course)
     return render(request, "training/exam_form.html", {"form": form, "course": course})
+
+
+@login_required
+def material_file(request, pk):
+    """A material's file, for the course's audience (``training.view_material``); others get a 404."""
+    material = get_object_or_404(Material.objects.select_related("course"), pk=pk)
+    if not request.user.has_perm("training.view_material", material):
+        raise Http404
+    attachment = attachments_for(material).first()
+    if attachment is None:
+        raise Http404
+    ext = attachment.download_name.rsplit(".", 1)[-1]
+    return attachment_response(attachment, filename=f"{slugify(material.title) or 'material'}.{ext}")
 
 
 @login_required

@@ -71,6 +71,19 @@ def _record_code(p):
     return {"code": record.code}
 
 
+def _material(p):
+    """A course assigned to the employee, with a PDF material."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    course = CourseFactory(code="access-material")
+    Assignment.objects.create(
+        person=p["employee"], course=course, due_date=timezone.localdate(), reason=Assignment.Reason.MANUAL
+    )
+    upload = SimpleUploadedFile("handbook.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    material = services.material_add(user=p["officer"], course=course, title="Handbook", upload=upload)
+    return {"pk": material.pk}
+
+
 def _people(status, allowed, others):
     result = dict.fromkeys(everyone(), others)
     result.update(dict.fromkeys(allowed, status))
@@ -89,6 +102,10 @@ ACCESS = {
     "training:exam_settings": Case(kwargs=_course, expect=only(OFFICERS)),
     "training:exam_start": Case(method="post", kwargs=_course, expect=everyone(302)),
     "training:material_add": Case(kwargs=_course, expect=only(OFFICERS)),
+    # A course's materials: its audience (the assigned employee and their head) and company-wide roles.
+    "training:material_file": Case(
+        kwargs=_material, expect=_people(200, {"employee", "head", "officer", "manager"}, 404)
+    ),
     "training:question_list": Case(kwargs=_course, expect=only(OFFICERS)),
     "training:question_create": Case(kwargs=_course, expect=only(OFFICERS)),
     "training:exam_statistics": Case(kwargs=_course, expect=only(OFFICERS)),
