@@ -12,7 +12,7 @@ from .conf import hazard_setting
 
 
 class Hazard(BaseModel):
-    """A hazard (隐患) on its way from report to verified fix (SPEC R7.3)."""
+    """A hazard (隐患) on its way from report to verified fix (docs/regulation.md R7.3)."""
 
     class Status(models.TextChoices):
         REPORTED = "reported", _("Reported")

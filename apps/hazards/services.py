@@ -1,4 +1,4 @@
-"""Every change to a hazard happens here, one service per step of the closed loop (SPEC R7.3).
+"""Every change to a hazard happens here, one service per step of the closed loop (docs/regulation.md R7.3).
 
 The moves themselves are declared once in ``workflow.py``; each service validates its input, makes its
 move with ``FLOW.apply`` (lock the row, check state and permission, apply, save, timeline row) and

@@ -5,7 +5,7 @@ from .workflow import FLOW
 
 app_name = "hazards"
 urlpatterns = [
-    # Stable URLs (SPEC.md): list, report form (?area=<id> from a QR poster), detail, risk map.
+    # Stable URLs (docs/architecture.md): list, report form (?area=<id> from a QR poster), detail, risk map.
     path("", views.hazard_list_view, name="hazard_list"),
     path("report/", views.hazard_report, name="hazard_report"),
     path("<int:pk>/", views.hazard_detail, name="hazard_detail"),

@@ -1,4 +1,4 @@
-"""The hazard closed loop (隐患闭环, SPEC R7.3), declared once: every move with the states it starts
+"""The hazard closed loop (隐患闭环, docs/regulation.md R7.3), declared once: every move with the states it starts
 from, the state it leads to, who may make it, its comment policy, its form and who/when it records.
 
 From this table come the permissions ``hazards.<move>_hazard``, the buttons of the hazard page, the
