@@ -1,14 +1,12 @@
 """Record numbers XX-YYYY-NNNN from the one core sequence (apps.core.services.record_number_next)."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from apps.core.models import NumberSequence
 from apps.core.services import record_number_next
-from tests.conftest import skip_or_fail
+from tests.concurrency import at_once, require_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -48,28 +46,16 @@ def test_a_new_hazard_takes_its_number_from_the_core_sequence(employee):
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_eight_threads_taking_numbers_at_once_never_get_the_same_one():
-    if connection.vendor != "postgresql":
-        skip_or_fail("needs PostgreSQL for real concurrent transactions (set DATABASE_URL)")
-    barrier = threading.Barrier(8)
-    numbers, errors = [], []
+    require_postgresql()
 
-    def take():
-        try:
-            barrier.wait(timeout=10)
-            for _ in range(5):
-                with transaction.atomic():
-                    numbers.append(record_number_next(prefix="ZZ", year=2030))
-        except Exception as exc:  # any failure is a test failure, reported below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-            connection.close()
+    def take_five():
+        numbers = []
+        for _ in range(5):
+            with transaction.atomic():
+                numbers.append(record_number_next(prefix="ZZ", year=2030))
+        return numbers
 
-    threads = [threading.Thread(target=take) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    results = at_once(*[take_five] * 8, timeout=60)
 
-    assert errors == []
-    assert sorted(numbers) == [f"ZZ-2030-{n:04d}" for n in range(1, 41)]
+    assert [r for r in results if not isinstance(r, list)] == []
+    assert sorted(n for numbers in results for n in numbers) == [f"ZZ-2030-{n:04d}" for n in range(1, 41)]

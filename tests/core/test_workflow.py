@@ -1,11 +1,10 @@
 """The workflow engine (apps/core/workflow.py), exercised through the hazard loop's declaration."""
 
 import logging
-import threading
 
 import pytest
 import rules
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,9 +16,8 @@ from apps.core.workflow import registered_workflows, workflow_for
 from apps.hazards.models import Hazard
 from apps.hazards.services import hazard_raise
 from apps.hazards.workflow import FLOW
-from tests.conftest import skip_or_fail
-from tests.hazards.conftest import walk
-from tests.organization.factories import AreaFactory
+from tests.concurrency import at_once, require_postgresql
+from tests.organization.factories import AreaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,32 +182,15 @@ def test_every_declared_move_has_a_service_a_url_and_a_form(flow):
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_two_threads_making_the_same_move_at_once_one_succeeds_and_the_other_gets_a_conflict(personas):
-    if connection.vendor != "postgresql":
-        skip_or_fail("needs PostgreSQL for real row locks (set DATABASE_URL)")
-    p = personas
-    area = AreaFactory(department=p["employee"].department)
-    hazard = hazard_raise(title="Wet floor", description="", reporter=p["employee"], area=area)
-    walk(hazard, to="sign_off", officer=p["officer"], head=p["head"], employee=p["employee"])
-    barrier = threading.Barrier(2)
-    results = []
+def test_two_officers_assessing_at_once_one_succeeds_and_the_other_gets_a_conflict(employee, officer):
+    require_postgresql()
+    second_officer = UserFactory(role="officer", department=officer.department)
+    hazard = hazard_raise(title="Wet floor", description="", reporter=employee, location_text="Lifts")
 
-    def verify(comment):
-        try:
-            barrier.wait(timeout=10)
-            FLOW.apply(Hazard.objects.get(pk=hazard.pk), "verify", user=p["officer"], comment=comment)
-            results.append("ok")
-        except Conflict:
-            results.append("conflict")
-        finally:
-            close_old_connections()
-            connection.close()
+    def assess(user):
+        return lambda: FLOW.apply(Hazard.objects.get(pk=hazard.pk), "assess", user=user, apply=_assess)
 
-    threads = [threading.Thread(target=verify, args=(f"tab {i}",)) for i in (1, 2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    results = at_once(assess(officer), assess(second_officer))
 
-    assert sorted(results) == ["conflict", "ok"]
-    assert [e.action for e in timeline_for(hazard)].count("verify") == 1
+    assert sorted(type(r).__name__ for r in results) == ["Conflict", "Hazard"]
+    assert [e.action for e in timeline_for(hazard)].count("assess") == 1
