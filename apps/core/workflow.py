@@ -223,6 +223,15 @@ class Workflow:
     def can_start_from(self, obj, move: Move) -> bool:
         return self.state_of(obj) in move.sources
 
+    def conflict(self, obj, move: Move) -> Conflict:
+        """The refusal of a move that does not start from the record's state (someone was faster)."""
+        return Conflict(
+            gettext(
+                "%(number)s is now “%(status)s”: “%(action)s” is not possible at this step. Reload the page to see why."
+            )
+            % {"number": self.record_label(obj), "status": self.state_label(obj), "action": move.verb or move.label}
+        )
+
     def moves_for(self, obj, user) -> list[Move]:
         """The moves ``user`` may make on ``obj`` now, in declaration order: the page's buttons."""
         return [m for m in self.moves.values() if not m.is_start and user.has_perm(m.perm, obj)]
@@ -279,13 +288,7 @@ class Workflow:
             locked = self._lock(obj)
             record = self.record_label(locked)
             if self.state_of(locked) not in move.sources:
-                raise Conflict(
-                    gettext(
-                        "%(number)s is now “%(status)s”: “%(action)s” is not possible at this step. "
-                        "Reload the page to see why."
-                    )
-                    % {"number": record, "status": self.state_label(locked), "action": move.verb or move.label}
-                )
+                raise self.conflict(locked, move)
             if not user.has_perm(move.perm, locked):
                 raise NotAllowed(gettext("You are not allowed to do this with %(number)s.") % {"number": record})
             if move.comment == REQUIRED and not comment:

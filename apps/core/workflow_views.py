@@ -41,10 +41,14 @@ def move_view(request, pk, *, workflow: Workflow, move: str, queryset, render_de
     the_move = workflow.moves.get(move)
     if the_move is None or the_move.is_start:
         raise Http404
-    # In the right state but not this user's move: a 403, as for any action the user may not take.
-    if workflow.can_start_from(obj, the_move) and not request.user.has_perm(the_move.perm, obj):
-        raise PermissionDenied
     form = workflow.form_for(the_move, obj=obj, user=request.user, data=request.POST, files=request.FILES)
+    if not workflow.can_start_from(obj, the_move):
+        # Someone was faster (or the page is old): say so; the form is no longer on offer.
+        messages.error(request, workflow.conflict(obj, the_move).message)
+        return render_detail(request, obj, bound_form=form, status=400)
+    # In the right state but not this user's move: a 403, as for any action the user may not take.
+    if not request.user.has_perm(the_move.perm, obj):
+        raise PermissionDenied
     if form.is_valid():
         service = workflow.service_for(the_move)
         try:

@@ -81,3 +81,12 @@ def test_a_successful_move_says_so_with_the_moves_label_and_returns_to_the_hazar
     assert response.redirect_chain[-1][0] == reported.get_absolute_url()
     assert f"{reported.number}: Rejected." in response.content.decode()
     assert timeline_for(reported).last().comment == "Duplicate report"
+
+
+def test_a_move_no_longer_possible_says_why_even_when_its_form_is_empty(client, reported, loop, officer):
+    hazard = loop(reported, "rectify")
+    client.force_login(officer)
+    response = client.post(reverse("hazards:hazard_reopen", args=[hazard.pk]), {})
+    assert response.status_code == 400
+    assert "not possible at this step" in response.content.decode()
+    assert 'id="move-reopen"' not in response.content.decode()
