@@ -94,7 +94,8 @@ class Move:
     to the user and the time of the move (who and when, e.g. ``signed_off_by``/``signed_off_at``).
     ``apply``/``on_commit`` are hooks run on every use of the move, before the caller's own
     (``apply(obj)`` inside the transaction, ``on_commit(obj)`` after it). ``danger`` styles the
-    button as a step back. ``service`` names the app's service when it is not ``<model>_<move>``.
+    button as a step back. ``service`` is the name of the app's service (a function in the app's
+    ``services`` module) when it is not ``<model>_<move>``.
     """
 
     name: str
@@ -211,9 +212,6 @@ class Workflow:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def move(self, name: str) -> Move:
-        return self.moves[name]
-
     def state_of(self, obj):
         return getattr(obj, self.field)
 
@@ -239,7 +237,7 @@ class Workflow:
     def service_for(self, move: Move) -> Callable:
         """The app's service for ``move``: ``<services module>.<model>_<move>`` unless the move names one."""
         module = importlib.import_module(self.services_module)
-        return getattr(module, f"{self.model_name}_{move.service or move.name}")
+        return getattr(module, move.service or f"{self.model_name}_{move.name}")
 
     def form_for(self, move: Move, *, obj, user, data=None, files=None) -> MoveForm:
         return move.form_class(data, files, prefix=move.name, obj=obj, user=user, move=move)
