@@ -1,4 +1,4 @@
-"""Top-level URLs. The paths in SPEC.md's "Stable URLs" table are part of the product: never move them."""
+"""Top-level URLs. The paths in docs/architecture.md's "Stable URLs" table are part of the product: never move them."""
 
 from django.conf import settings
 from django.contrib import admin

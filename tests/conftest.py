@@ -1,4 +1,4 @@
-"""Shared fixtures. Named personas (as in STYLE.md): manager, officer, head, other_head, employee,
+"""Shared fixtures. Named personas (as in docs/architecture.md): manager, officer, head, other_head, employee,
 outsider (an employee of another department). ``persona`` looks one up by name for matrix tests."""
 
 import os

@@ -1,4 +1,4 @@
-"""Walk every URL pattern with every persona (DEVELOPERS.md, non-negotiable 4)."""
+"""Walk every URL pattern with every persona (docs/architecture.md, "Rules of the house" 4)."""
 
 import importlib
 import pkgutil

@@ -1,4 +1,4 @@
-"""Last line of defence for "bad input never ends in a 500" (DEVELOPERS.md, non-negotiable 5).
+"""Last line of defence for "bad input never ends in a 500" (docs/architecture.md, "Rules of the house" 5).
 
 Views turn a service's :class:`ApplicationError` into a form error or a message themselves. Should one
 escape anyway (a view that forgot, a race the form could not foresee), the user gets its message —

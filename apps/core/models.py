@@ -113,3 +113,21 @@ class Attachment(models.Model):
 
         ext = STORED_TYPES.get(self.mime_type, "bin")
         return f"{self.role or 'file'}-{self.token[:8]}.{ext}"
+
+
+class NumberSequence(models.Model):
+    """The last record number handed out per prefix and year (``YH-2026-0042``); see
+    :func:`apps.core.services.record_number_next`."""
+
+    prefix = models.CharField(_("prefix"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        ordering = ["prefix", "year"]
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="number_sequence_prefix_year_unique")]
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"

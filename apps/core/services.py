@@ -1,14 +1,15 @@
-"""Shared write operations: timeline rows and attachments, used by every domain module."""
+"""Shared write operations: timeline rows, attachments and record numbers, used by every domain module."""
 
 import secrets
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.utils import translation
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
 
 from . import uploads
-from .models import Attachment, TimelineEntry
+from .models import Attachment, NumberSequence, TimelineEntry
 
 
 def timeline_record(*, subject, actor, action, from_state="", to_state="", comment="") -> TimelineEntry:
@@ -72,3 +73,29 @@ def attachment_add(*, subject, upload, user, role="", allowed=None, images_only=
             att.thumbnail.save("thumb.jpg", ContentFile(thumbnail), save=False)
         att.save()
     return att
+
+
+def record_number_next(*, prefix: str, year: int | None = None, width: int = 4) -> str:
+    """The next number of ``prefix`` in ``year`` (default: this year in the company's time zone),
+    e.g. ``YH-2026-0001``; numbers are never handed out twice, also when two people save at once.
+
+    Call it inside the transaction that saves the record, so a rolled-back record gives its number
+    back. The counter is bumped with one ``UPDATE … SET last = last + 1`` before it is read: the write
+    takes the row lock (PostgreSQL) or the database's write lock (SQLite) first, so no two
+    transactions read the same value. The first number of a year creates the row; if another
+    transaction creates it at the same moment, the unique constraint sends us back to the update.
+    """
+    year = year or timezone.localdate().year
+    rows = NumberSequence.objects.filter(prefix=prefix, year=year)
+    with transaction.atomic():
+        for _attempt in range(3):
+            if rows.update(last=F("last") + 1):
+                break
+            try:
+                with transaction.atomic():
+                    NumberSequence.objects.create(prefix=prefix, year=year, last=1)
+                break
+            except IntegrityError:
+                continue  # created by someone else just now: bump theirs
+        last = rows.values_list("last", flat=True).get()
+    return f"{prefix}-{year}-{last:0{width}d}"

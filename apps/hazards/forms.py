@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.uploads import inspect_image
+from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department
 
 from .models import Hazard
@@ -96,7 +97,7 @@ class HazardReportForm(forms.Form):
         return data
 
 
-class AssessForm(forms.Form):
+class AssessForm(MoveForm):
     LEVELS = [(i, str(i)) for i in range(1, 6)]
 
     grade = forms.ChoiceField(label=_("Grade"), choices=Hazard.Grade.choices)
@@ -118,18 +119,15 @@ class AssessForm(forms.Form):
     )
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, hazard=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        hazard = self.obj
         if hazard is not None and not self.is_bound:
             self.initial.update({"category": hazard.category, "department": hazard.department_id})
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(MoveForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 PEOPLE_SHOWN = 50
@@ -145,7 +143,9 @@ def people_for_planner(user):
     return people.order_by("department__name", "full_name", "id")
 
 
-class PlanForm(forms.Form):
+class PlanForm(MoveForm):
+    page_only_fields = ("find_person",)  # a search box for the picker, not part of the plan
+
     find_person = forms.CharField(
         label=_("Find a person"),
         required=False,
@@ -166,9 +166,11 @@ class PlanForm(forms.Form):
     )
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, hazard=None, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from django.urls import reverse
+
+        hazard, user = self.obj, self.user
 
         from apps.core.permissions import is_officer
 
@@ -201,18 +203,6 @@ class PlanForm(forms.Form):
                 del self.fields[name]
 
 
-class RectifyForm(forms.Form):
+class RectifyForm(MoveForm):
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
     photos = PhotosField(label=_("Evidence photos"))
-
-
-MOVE_FORMS = {
-    "assess": AssessForm,
-    "reject": ReasonForm,
-    "plan": PlanForm,
-    "rectify": RectifyForm,
-    "sign_off": CommentForm,
-    "return": ReasonForm,
-    "verify": CommentForm,
-    "reopen": ReasonForm,
-}

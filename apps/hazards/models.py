@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +12,7 @@ from .conf import hazard_setting
 
 
 class Hazard(BaseModel):
-    """A hazard (隐患) on its way from report to verified fix (SPEC R7.3)."""
+    """A hazard (隐患) on its way from report to verified fix (docs/regulation.md R7.3)."""
 
     class Status(models.TextChoices):
         REPORTED = "reported", _("Reported")
@@ -125,6 +123,10 @@ class Hazard(BaseModel):
 
     # Rectification, sign-off, verification.
     rectification_note = models.TextField(_("what was done"), blank=True)
+    rectified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("rectified by"),
+    )  # fmt: skip
     rectified_at = models.DateTimeField(_("rectified at"), null=True, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -208,6 +210,16 @@ class Hazard(BaseModel):
         return days is not None and days >= hazard_setting(self.WAITING[self.status][1])
 
     @property
+    def sign_off_escalated(self):
+        """The head of the responsible department recorded the rectification, so management signs it
+        off (whoever did the work does not approve it)."""
+        return (
+            self.rectified_by_id is not None
+            and self.department_id is not None
+            and self.department.head_id == self.rectified_by_id
+        )
+
+    @property
     def is_major(self):
         return self.grade == self.Grade.MAJOR
 
@@ -230,54 +242,3 @@ class Hazard(BaseModel):
         source = self.source if self.source_id else None
         getter = getattr(source, "get_absolute_url", None)
         return getter() if getter else ""
-
-
-@dataclass(frozen=True)
-class Move:
-    """One allowed transition: its name, the states it starts from and the state it leads to."""
-
-    name: str
-    sources: tuple
-    target: str
-    label: object
-    verb: object
-
-    @property
-    def perm(self) -> str:
-        """The rules permission for this move, e.g. ``hazards.sign_off_hazard``."""
-        return "hazards.add_hazard" if self.name == "report" else f"hazards.{self.name}_hazard"
-
-
-_S = Hazard.Status
-
-# The one table of allowed moves. Services look their move up here; rules.py builds its permissions
-# from it; the hazard page offers exactly the moves the user may make now.
-MOVES: dict[str, Move] = {
-    m.name: m
-    for m in (
-        Move("report", (), _S.REPORTED, _("Reported"), _("Report")),
-        Move("assess", (_S.REPORTED,), _S.ASSESSED, _("Assessed"), _("Assess")),
-        Move("reject", (_S.REPORTED,), _S.REJECTED, _("Rejected"), _("Reject")),
-        Move("plan", (_S.ASSESSED,), _S.RECTIFYING, _("Rectification planned"), _("Plan rectification")),
-        Move("rectify", (_S.RECTIFYING,), _S.RECTIFIED, _("Rectified"), _("Record rectification")),
-        Move("sign_off", (_S.RECTIFIED,), _S.SIGNED_OFF, _("Signed off"), _("Sign off")),
-        Move("return", (_S.RECTIFIED,), _S.RECTIFYING, _("Returned for rework"), _("Return for rework")),
-        Move("verify", (_S.SIGNED_OFF,), _S.CLOSED, _("Verified and closed"), _("Verify and close")),
-        Move("reopen", (_S.SIGNED_OFF, _S.CLOSED), _S.RECTIFYING, _("Reopened"), _("Reopen")),
-    )
-}
-
-
-class HazardSequence(models.Model):
-    """The last number handed out per year, locked while a new hazard takes the next one."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["year"]
-        verbose_name = _("hazard number sequence")
-        verbose_name_plural = _("hazard number sequences")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"

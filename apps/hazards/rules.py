@@ -1,6 +1,6 @@
-"""Who may do what with a hazard. Each move's permission is "the hazard is in a state the move starts
-from" (taken from ``models.MOVES``) and "the user has the role for it", so ``{% has_perm %}`` answers
-"may this user make this move now"."""
+"""Who may do what with a hazard. The permissions of the moves (``hazards.<move>_hazard``) are
+registered by the workflow declaration (``workflow.py``) from the predicates below, so
+``{% has_perm %}`` answers "may this user make this move now"."""
 
 import rules
 
@@ -9,20 +9,9 @@ from apps.core.permissions import (
     is_company_wide,
     is_department_head,
     is_head_of_object_department,
+    is_management,
     is_officer,
 )
-
-from .models import MOVES
-
-
-def in_state_for(move_name):
-    sources = MOVES[move_name].sources
-
-    @rules.predicate(name=f"hazard_can_{move_name}_now")
-    def predicate(user, hazard):
-        return hazard is not None and hazard.status in sources
-
-    return predicate
 
 
 @rules.predicate
@@ -46,8 +35,28 @@ def is_named_reporter(user, hazard):
     return hazard is not None and not hazard.is_anonymous
 
 
+@rules.predicate
+def did_rectify(user, hazard):
+    """The user recorded the rectification (the last ``rectify`` move)."""
+    return hazard is not None and hazard.rectified_by_id is not None and hazard.rectified_by_id == user.pk
+
+
+@rules.predicate
+def head_rectified(user, hazard):
+    """The head of the responsible department recorded the rectification themselves: the sign-off,
+    normally theirs, goes up to management."""
+    return hazard is not None and hazard.sign_off_escalated
+
+
 can_view_hazard = is_company_wide | is_reporter | is_responsible_person | is_head_of_object_department
-can_sign_off = is_head_of_object_department | (is_officer & department_has_no_head)
+# Separation of duties: whoever did the work does not approve it. The head of the responsible
+# department signs off (the safety officers stand in for a department without a head); never the
+# person who rectified it — when that was the head, management signs off instead.
+can_sign_off = ~did_rectify & (
+    is_head_of_object_department | (is_officer & department_has_no_head) | (is_management & head_rectified)
+)
+can_verify = is_officer & ~did_rectify
+can_plan = is_officer | is_head_of_object_department
 
 rules.add_perm("hazards.view_hazard", can_view_hazard)
 rules.add_perm("hazards.add_hazard", is_active_user)
@@ -58,12 +67,3 @@ rules.add_perm("hazards.print_notice", can_view_hazard)
 rules.add_perm("hazards.pick_people", is_officer | is_department_head)
 # An anonymous reporter's name is for the safety officers (who may thank or reward them) only.
 rules.add_perm("hazards.view_reporter", is_officer | is_reporter | (can_view_hazard & is_named_reporter))
-
-rules.add_perm("hazards.assess_hazard", in_state_for("assess") & is_officer)
-rules.add_perm("hazards.reject_hazard", in_state_for("reject") & is_officer)
-rules.add_perm("hazards.plan_hazard", in_state_for("plan") & (is_officer | is_head_of_object_department))
-rules.add_perm("hazards.rectify_hazard", in_state_for("rectify") & is_responsible_person)
-rules.add_perm("hazards.sign_off_hazard", in_state_for("sign_off") & can_sign_off)
-rules.add_perm("hazards.return_hazard", in_state_for("return") & can_sign_off)
-rules.add_perm("hazards.verify_hazard", in_state_for("verify") & is_officer)
-rules.add_perm("hazards.reopen_hazard", in_state_for("reopen") & is_officer)

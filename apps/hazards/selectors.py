@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.permissions import department_scope, is_officer
+from apps.core.permissions import department_scope, is_management, is_officer
 
-from .models import MOVES, Hazard
+from .models import Hazard
 
 
 def _base():
@@ -37,11 +40,6 @@ def hazards_for_source(source):
     )
 
 
-def hazard_moves_for(*, hazard, user) -> list:
-    """The moves this user may make on this hazard now: the buttons of the hazard page."""
-    return [m for m in MOVES.values() if m.sources and user.has_perm(m.perm, hazard)]
-
-
 def overdue_q(today=None):
     today = today or timezone.localdate()
     return Q(status__in=Hazard.DEADLINE_STATUSES, deadline__lt=today)
@@ -57,7 +55,8 @@ def my_work(*, user) -> dict:
     work = {}
     if is_officer(user):
         work["assess"] = base.filter(status=Hazard.Status.REPORTED).order_by("created_at", "id")
-        work["verify"] = _urgent(base.filter(status=Hazard.Status.SIGNED_OFF))
+        # Whoever rectified a hazard does not verify it.
+        work["verify"] = _urgent(base.filter(status=Hazard.Status.SIGNED_OFF).exclude(rectified_by=user))
     headed = list(user.headed_department_ids)
     plan_filter = Q(status=Hazard.Status.ASSESSED)
     if not is_officer(user):
@@ -65,8 +64,14 @@ def my_work(*, user) -> dict:
     if is_officer(user) or headed:
         work["plan"] = _urgent(base.filter(plan_filter))
     work["rectify"] = _urgent(base.filter(status=Hazard.Status.RECTIFYING, responsible_person=user))
+    # Heads sign off their departments' rectifications except their own; those go up to management.
+    sign_off = []
     if headed:
-        work["sign_off"] = _urgent(base.filter(status=Hazard.Status.RECTIFIED, department_id__in=headed))
+        sign_off.append(Q(department_id__in=headed) & ~Q(rectified_by=user))
+    if is_management(user):
+        sign_off.append(Q(rectified_by_id=F("department__head_id")))
+    if sign_off:
+        work["sign_off"] = _urgent(base.filter(reduce(or_, sign_off), status=Hazard.Status.RECTIFIED))
     return work
 
 

@@ -1,8 +1,8 @@
-"""Every change to a hazard happens here, one service per step of the closed loop (SPEC R7.3).
+"""Every change to a hazard happens here, one service per step of the closed loop (docs/regulation.md R7.3).
 
-A step locks the hazard row, checks that the move is allowed from the current state (``models.MOVES``)
-and that the user may make it (``rules.py``), validates, saves, records a timeline row and queues its
-notifications with ``transaction.on_commit``. Two people clicking at once: the second one waits for
+The moves themselves are declared once in ``workflow.py``; each service validates its input, makes its
+move with ``FLOW.apply`` (lock the row, check state and permission, apply, save, timeline row) and
+names the notifications that follow the commit. Two people clicking at once: the second one waits for
 the lock, then finds the hazard already moved and gets a :class:`Conflict` with a clear message.
 
 ``hazard_raise`` is the public entry point for other modules (inspections, incidents, emergency).
@@ -24,29 +24,22 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
-from apps.core.permissions import require
-from apps.core.services import attachment_add, timeline_record
+from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.permissions import is_officer, require
+from apps.core.services import attachment_add, record_number_next
 from apps.notifications.models import Notification
 from apps.notifications.services import notify
 
 from .conf import hazard_setting, risk_level_for
-from .models import MOVES, Hazard, HazardSequence
+from .models import Hazard
+from .workflow import FLOW
 
 PHOTO_ROLE_REPORT = "report"
 PHOTO_ROLE_EVIDENCE = "evidence"
+NUMBER_PREFIX = "YH"  # 隐患
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-
-def _next_number(year: int) -> str:
-    """The next number of the year, e.g. YH-2026-0001 (call inside a transaction)."""
-    HazardSequence.objects.get_or_create(year=year)
-    seq = HazardSequence.objects.select_for_update().get(year=year)
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return f"YH-{year}-{seq.last:04d}"
 
 
 def _users(**filters):
@@ -67,11 +60,22 @@ def _department_head(hazard):
     return None
 
 
-def _notify_on_commit(*, recipients, key, subject, body="", url=""):
+def sign_off_recipients(hazard, *, officers=_officers, management=_management) -> list:
+    """Who is asked to sign off a rectified hazard: the head of the responsible department; management
+    when that head recorded the rectification (separation of duties); the safety officers when the
+    department has no active head. ``officers``/``management`` load those lists (called only if needed)."""
+    if hazard.sign_off_escalated:
+        return management()
+    head = _department_head(hazard)
+    if head is not None and head.is_active:
+        return [head]
+    return officers()
+
+
+def _notify(*, recipients, key, subject, body="", url=""):
     recipients = [r for r in recipients if r is not None]
-    if not recipients:
-        return
-    transaction.on_commit(lambda: notify(recipients=recipients, key=key, subject=subject, body=body, url=url))
+    if recipients:
+        notify(recipients=recipients, key=key, subject=subject, body=body, url=url)
 
 
 def _subject(hazard, text):
@@ -96,35 +100,6 @@ def _require_text(value, message):
 def _check_deadline(deadline):
     if deadline is not None and deadline < timezone.localdate():
         raise ApplicationError(_("The deadline cannot be in the past."))
-
-
-def _move(*, hazard: Hazard, user, move_name: str, comment: str = "", apply=None) -> Hazard:
-    """Lock the row, check state and permission, apply the change, save, record the timeline row.
-
-    ``apply(locked_hazard)`` validates and sets the step's fields; raising ApplicationError rolls back.
-    Returns the saved, locked copy (call inside ``transaction.atomic``).
-    """
-    move = MOVES[move_name]
-    locked = Hazard.objects.select_for_update(of=("self",)).select_related("department").get(pk=hazard.pk)
-    if locked.status not in move.sources:
-        raise Conflict(
-            _("%(number)s is now “%(status)s”: “%(action)s” is not possible at this step. Reload the page to see why.")
-            % {"number": locked.number, "status": locked.get_status_display(), "action": move.verb}
-        )
-    require(user, move.perm, locked, message=_("You are not allowed to do this with %(number)s.") % {
-        "number": locked.number
-    })  # fmt: skip
-    from_state = locked.status
-    if apply is not None:
-        apply(locked)
-    locked.status = move.target
-    locked.save()
-    timeline_record(
-        subject=locked, actor=user, action=move_name, from_state=from_state, to_state=move.target, comment=comment
-    )
-    # Keep the caller's instance in step with the database.
-    hazard.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
 
 
 # ---------------------------------------------------------------------------------------------- report
@@ -154,7 +129,7 @@ def hazard_raise(
         raise ApplicationError(_("Unknown hazard category “%(category)s”.") % {"category": category})
     with transaction.atomic():
         hazard = Hazard(
-            number=_next_number(timezone.localdate().year),
+            number=record_number_next(prefix=NUMBER_PREFIX),
             title=title,
             description=description or "",
             reporter=reporter,
@@ -169,13 +144,17 @@ def hazard_raise(
             hazard.source_id = source.pk
         hazard.save()
         _attach(hazard, photos, reporter, PHOTO_ROLE_REPORT)
-        timeline_record(subject=hazard, actor=reporter, action="report", to_state=hazard.status)
-        _notify_on_commit(
-            recipients=_officers(),
-            key=f"hazard:{hazard.pk}:reported",
-            subject=_subject(hazard, gettext_lazy("New hazard reported: please assess it")),
-            body=hazard.title,
-            url=hazard.get_absolute_url(),
+        FLOW.start(
+            hazard,
+            "report",
+            user=reporter,
+            on_commit=lambda h: _notify(
+                recipients=_officers(),
+                key=f"hazard:{h.pk}:reported",
+                subject=_subject(h, gettext_lazy("New hazard reported: please assess it")),
+                body=h.title,
+                url=h.get_absolute_url(),
+            ),
         )
     return hazard
 
@@ -243,19 +222,17 @@ def hazard_assess(
         h.deadline = deadline or timezone.localdate() + datetime.timedelta(days=hazard_setting("DEADLINE_DAYS")[grade])
         if department is not None:
             h.department = department
-        h.assessed_by = user
-        h.assessed_at = timezone.now()
 
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="assess", comment=comment, apply=apply)
-        h = Hazard.objects.select_related("department__head").get(pk=h.pk)
-        _notify_on_commit(
+    def notify_head(h):
+        _notify(
             recipients=[_department_head(h)],
             key=f"hazard:{h.pk}:assessed",
             subject=_subject(h, gettext_lazy("Hazard assessed: plan its rectification")),
             body=format_lazy(gettext_lazy("Rectify by {deadline}."), deadline=h.deadline.isoformat()),
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "assess", user=user, comment=comment, apply=apply, on_commit=notify_head)
     return hazard
 
 
@@ -265,18 +242,17 @@ def hazard_reject(*, hazard: Hazard, user, reason: str) -> Hazard:
 
     def apply(h):
         h.rejection_reason = reason
-        h.assessed_by = user
-        h.assessed_at = timezone.now()
 
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="reject", comment=reason, apply=apply)
-        _notify_on_commit(
+    def notify_reporter(h):
+        _notify(
             recipients=[h.reporter],
             key=f"hazard:{h.pk}:rejected",
             subject=_subject(h, gettext_lazy("Your hazard report was not accepted")),
             body=reason,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "reject", user=user, comment=reason, apply=apply, on_commit=notify_reporter)
     return hazard
 
 
@@ -307,8 +283,6 @@ def hazard_plan(
         raise ApplicationError(_("Funds cannot be negative."))
 
     def apply(h):
-        from apps.core.permissions import is_officer
-
         if not is_officer(user) and department.pk not in user.headed_department_ids:
             raise NotAllowed(_("A department head can plan the rectification only within their own department."))
         if h.is_major and (funds is None or not interim_safeguards.strip() or not contingency.strip()):
@@ -323,11 +297,9 @@ def hazard_plan(
         h.contingency = contingency.strip()
         if deadline is not None:
             h.deadline = deadline
-        h.planned_at = timezone.now()
 
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="plan", comment=comment, apply=apply)
-        _notify_on_commit(
+    def notify_responsible(h):
+        _notify(
             recipients=[responsible_person],
             key=f"hazard:{h.pk}:plan:{h.planned_at:%Y%m%d%H%M%S}",
             subject=_subject(h, gettext_lazy("You are responsible for rectifying this hazard")),
@@ -335,13 +307,15 @@ def hazard_plan(
             url=h.get_absolute_url(),
         )
         if h.is_major:
-            _notify_on_commit(
+            _notify(
                 recipients=_management(),
                 key=f"hazard:{h.pk}:major-plan",
                 subject=_subject(h, gettext_lazy("Major hazard: rectification plan")),
                 body=format_lazy(gettext_lazy("{title}. Funds: {funds} CNY."), title=h.title, funds=h.funds),
                 url=h.get_absolute_url(),
             )
+
+    FLOW.apply(hazard, "plan", user=user, comment=comment, apply=apply, on_commit=notify_responsible)
     return hazard
 
 
@@ -354,19 +328,18 @@ def hazard_rectify(*, hazard: Hazard, user, note: str, photos: Iterable = ()) ->
 
     def apply(h):
         h.rectification_note = note
-        h.rectified_at = timezone.now()
-
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="rectify", comment=note, apply=apply)
         _attach(h, photos, user, PHOTO_ROLE_EVIDENCE)
-        head = _department_head(h)
-        _notify_on_commit(
-            recipients=[head] if head else _officers(),
+
+    def ask_for_sign_off(h):
+        _notify(
+            recipients=sign_off_recipients(h),
             key=f"hazard:{h.pk}:rectified:{h.rectified_at:%Y%m%d%H%M%S}",
             subject=_subject(h, gettext_lazy("Rectified: please sign it off")),
             body=note,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "rectify", user=user, comment=note, apply=apply, on_commit=ask_for_sign_off)
     return hazard
 
 
@@ -374,37 +347,36 @@ def hazard_rectify(*, hazard: Hazard, user, note: str, photos: Iterable = ()) ->
 
 
 def hazard_sign_off(*, hazard: Hazard, user, comment: str = "") -> Hazard:
-    """The head of the responsible department approves the rectification."""
+    """The head of the responsible department approves the rectification (management, when the head
+    rectified it; see ``rules.can_sign_off``)."""
 
-    def apply(h):
-        h.signed_off_by = user
-        h.signed_off_at = timezone.now()
-
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="sign_off", comment=comment, apply=apply)
-        _notify_on_commit(
+    def ask_for_verification(h):
+        _notify(
             recipients=_officers(),
             key=f"hazard:{h.pk}:signed-off:{h.signed_off_at:%Y%m%d%H%M%S}",
             subject=_subject(h, gettext_lazy("Signed off: please verify the rectification")),
             body=h.title,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "sign_off", user=user, comment=comment, on_commit=ask_for_verification)
     return hazard
 
 
 def hazard_return(*, hazard: Hazard, user, reason: str) -> Hazard:
-    """The department head sends the rectification back, with a reason."""
+    """The signer sends the rectification back, with a reason."""
     reason = _require_text(reason, _("Say why the rectification is returned."))
 
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="return", comment=reason)
-        _notify_on_commit(
+    def tell_responsible(h):
+        _notify(
             recipients=[h.responsible_person],
             key=f"hazard:{h.pk}:returned:{timezone.now():%Y%m%d%H%M%S%f}",
             subject=_subject(h, gettext_lazy("Rectification returned")),
             body=reason,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "return", user=user, comment=reason, on_commit=tell_responsible)
     return hazard
 
 
@@ -412,21 +384,18 @@ def hazard_return(*, hazard: Hazard, user, reason: str) -> Hazard:
 
 
 def hazard_verify(*, hazard: Hazard, user, comment: str = "") -> Hazard:
-    """A safety officer confirms the fix on site: the hazard is closed."""
+    """A safety officer (not the one who rectified it) confirms the fix on site: the hazard is closed."""
 
-    def apply(h):
-        h.verified_by = user
-        h.closed_at = timezone.now()
-
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="verify", comment=comment, apply=apply)
-        _notify_on_commit(
+    def tell_closed(h):
+        _notify(
             recipients=[h.reporter, h.responsible_person],
             key=f"hazard:{h.pk}:closed:{h.closed_at:%Y%m%d%H%M%S}",
             subject=_subject(h, gettext_lazy("Hazard verified and closed")),
             body=h.title,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "verify", user=user, comment=comment, on_commit=tell_closed)
     return hazard
 
 
@@ -434,21 +403,16 @@ def hazard_reopen(*, hazard: Hazard, user, reason: str) -> Hazard:
     """A safety officer finds the fix wanting: back to rectification, with a reason."""
     reason = _require_text(reason, _("Say why the hazard is reopened."))
 
-    def apply(h):
-        h.signed_off_by = None
-        h.signed_off_at = None
-        h.verified_by = None
-        h.closed_at = None
-
-    with transaction.atomic():
-        h = _move(hazard=hazard, user=user, move_name="reopen", comment=reason, apply=apply)
-        _notify_on_commit(
+    def tell_reopened(h):
+        _notify(
             recipients=[h.responsible_person, _department_head(h)],
             key=f"hazard:{h.pk}:reopened:{timezone.now():%Y%m%d%H%M%S%f}",
             subject=_subject(h, gettext_lazy("Hazard reopened")),
             body=reason,
             url=h.get_absolute_url(),
         )
+
+    FLOW.apply(hazard, "reopen", user=user, comment=reason, on_commit=tell_reopened)
     return hazard
 
 
@@ -489,7 +453,13 @@ def _waiting_reminders_send(today: datetime.date) -> int:
     A fixed number of queries whatever the number of waiting hazards, except one insert per new
     notification: one query per state, the officers once, the already-sent keys per 500 hazards.
     """
-    officers = None
+    loaded = {}
+
+    def once(name, load):
+        if name not in loaded:
+            loaded[name] = load()
+        return loaded[name]
+
     due = []  # (hazard, key, subject, body, recipients)
     for status, (field, setting) in Hazard.WAITING.items():
         cutoff = _waiting_cutoff(today, hazard_setting(setting))
@@ -502,22 +472,21 @@ def _waiting_reminders_send(today: datetime.date) -> int:
             stamp = f"{timezone.localtime(since):%Y-%m-%dT%H:%M:%S}"
             entered = timezone.localdate(since).isoformat()
             if status == Hazard.Status.RECTIFIED:
-                head = _department_head(h)
-                if head is not None and head.is_active:
-                    recipients = [head]
+                recipients = sign_off_recipients(
+                    h, officers=lambda: once("officers", _officers), management=lambda: once("management", _management)
+                )
+                if h.sign_off_escalated:
+                    text = gettext_lazy(
+                        "{title}: rectified by the department head on {date} and not yet signed off by management."
+                    )
                 else:
-                    officers = _officers() if officers is None else officers
-                    recipients = officers
+                    text = gettext_lazy("{title}: rectified on {date} and not yet signed off by the department head.")
                 key = f"hazard:{h.pk}:sign_off_waiting:{stamp}"
                 subject = _subject(h, format_lazy(gettext_lazy("Awaiting sign-off since {date}"), date=entered))
-                body = format_lazy(
-                    gettext_lazy("{title}: rectified on {date} and not yet signed off by the department head."),
-                    title=h.title,
-                    date=entered,
-                )
+                body = format_lazy(text, title=h.title, date=entered)
             else:
-                officers = _officers() if officers is None else officers
-                recipients = officers
+                # Not the officer who rectified it: they may not verify their own work.
+                recipients = [o for o in once("officers", _officers) if o.pk != h.rectified_by_id]
                 key = f"hazard:{h.pk}:verify_waiting:{stamp}"
                 subject = _subject(h, format_lazy(gettext_lazy("Awaiting verification since {date}"), date=entered))
                 body = format_lazy(

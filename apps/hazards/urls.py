@@ -1,11 +1,11 @@
 from django.urls import path
 
 from . import views
-from .models import MOVES
+from .workflow import FLOW
 
 app_name = "hazards"
 urlpatterns = [
-    # Stable URLs (SPEC.md): list, report form (?area=<id> from a QR poster), detail, risk map.
+    # Stable URLs (docs/architecture.md): list, report form (?area=<id> from a QR poster), detail, risk map.
     path("", views.hazard_list_view, name="hazard_list"),
     path("report/", views.hazard_report, name="hazard_report"),
     path("<int:pk>/", views.hazard_detail, name="hazard_detail"),
@@ -16,9 +16,6 @@ urlpatterns = [
     path("people/", views.people_options, name="people_options"),
     path("posters/", views.area_posters, name="area_posters"),
     path("posters/<int:area_id>/", views.area_poster, name="area_poster"),
-    *[
-        path(f"<int:pk>/{name.replace('_', '-')}/", views.hazard_move, {"move": name}, name=f"hazard_{name}")
-        for name in MOVES
-        if name != "report"
-    ],
+    # One URL per move, hazards:hazard_<move> (<pk>/<move-name>/), all served by the generic move view.
+    *FLOW.urlpatterns(queryset=views.visible_hazards, render_detail=views.hazard_page),
 ]

@@ -1,5 +1,3 @@
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,33 +6,23 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
+from apps.core.workflow_views import move_items
 from apps.organization.models import Area
 
 from . import services
 from .filters import HazardFilter
-from .forms import MOVE_FORMS, PEOPLE_SHOWN, HazardReportForm, PersonChoiceField, area_queryset, people_for_planner
-from .models import MOVES, Hazard
+from .forms import PEOPLE_SHOWN, HazardReportForm, PersonChoiceField, area_queryset, people_for_planner
+from .models import Hazard
 from .pdf import notice_pdf_response
 from .qr import qr_svg
-from .selectors import MY_WORK_LABELS, hazard_list, hazard_moves_for, my_work, risk_map
-
-SERVICES = {
-    "assess": services.hazard_assess,
-    "reject": services.hazard_reject,
-    "plan": services.hazard_plan,
-    "rectify": services.hazard_rectify,
-    "sign_off": services.hazard_sign_off,
-    "return": services.hazard_return,
-    "verify": services.hazard_verify,
-    "reopen": services.hazard_reopen,
-}
+from .selectors import MY_WORK_LABELS, hazard_list, my_work, risk_map
+from .workflow import FLOW
 
 
 def _filtered(request):
@@ -121,83 +109,51 @@ def hazard_report(request):
 
 
 def _timeline_for_display(hazard, user):
-    """Timeline rows for the shared include, with move and status labels in the reader's language and
-    an anonymous reporter's name hidden from those who may not see it."""
-    statuses = dict(Hazard.Status.choices)
+    """Timeline rows for the shared include, an anonymous reporter's name hidden from those who may
+    not see it (the include shows the moves' labels itself)."""
     hide_reporter = hazard.is_anonymous and not user.has_perm("hazards.view_reporter", hazard)
-    rows = []
-    for entry in timeline_for(hazard):
-        move = MOVES.get(entry.action)
-        rows.append(
-            SimpleNamespace(
-                action=move.label if move else entry.action,
-                to_state=statuses.get(entry.to_state, entry.to_state),
-                comment=entry.comment,
-                actor=_("Anonymous") if hide_reporter and entry.actor_id == hazard.reporter_id else entry.actor,
-                created_at=entry.created_at,
-            )
-        )
+    rows = list(timeline_for(hazard))
+    for entry in rows:
+        entry.actor_hidden = hide_reporter and entry.actor_id == hazard.reporter_id
     return rows
 
 
-def _detail_context(request, hazard, bound_move=None, bound_form=None):
-    moves = hazard_moves_for(hazard=hazard, user=request.user)
-    move_forms = []
-    for move in moves:
-        if move.name == bound_move:
-            form = bound_form
-        else:
-            form_class = MOVE_FORMS[move.name]
-            kwargs = {}
-            if move.name == "assess":
-                kwargs["hazard"] = hazard
-            if move.name == "plan":
-                kwargs.update(hazard=hazard, user=request.user)
-            form = form_class(prefix=move.name, **kwargs)
-        move_forms.append({"move": move, "form": form, "url": reverse(f"hazards:hazard_{move.name}", args=[hazard.pk])})
+def _approval_notes(hazard):
+    """Why an approval goes to someone other than usual (separation of duties), for the page."""
+    if hazard.status == Hazard.Status.RECTIFIED and hazard.sign_off_escalated:
+        return [_("Sign-off by management because the department head recorded the rectification.")]
+    if hazard.status == Hazard.Status.SIGNED_OFF and hazard.rectified_by_id and is_officer(hazard.rectified_by):
+        return [
+            _("Verification by another safety officer because %(name)s recorded the rectification.")
+            % {"name": hazard.rectified_by}
+        ]
+    return []
+
+
+def hazard_page(request, hazard, *, bound_form=None, status=200):
+    """The hazard page; after a refused move, with that move's form as it was filled in (status 400)."""
     photos = list(attachments_for(hazard))
-    return {
+    context = {
         "hazard": hazard,
         "timeline": _timeline_for_display(hazard, request.user),
-        "move_forms": move_forms,
-        "open_move": bound_move,
+        "moves": move_items(FLOW, hazard, request.user, bound_form=bound_form),
+        "approval_notes": _approval_notes(hazard),
         "report_photos": [p for p in photos if p.role == services.PHOTO_ROLE_REPORT],
         "evidence_photos": [p for p in photos if p.role == services.PHOTO_ROLE_EVIDENCE],
         "source_url": hazard.source_url if hazard.source_id else "",
         "source_label": str(hazard.source) if hazard.source_id and hazard.source is not None else "",
     }
+    return render(request, "hazards/hazard_detail.html", context, status=status)
+
+
+def visible_hazards(request):
+    """The hazards the signed-in user may see (the moves' URLs fetch through this: others are a 404)."""
+    return hazard_list(user=request.user)
 
 
 @login_required
 def hazard_detail(request, pk):
-    hazard = get_object_or_404(hazard_list(user=request.user), pk=pk)
-    return render(request, "hazards/hazard_detail.html", _detail_context(request, hazard))
-
-
-@login_required
-@require_POST
-def hazard_move(request, pk, move):
-    hazard = get_object_or_404(hazard_list(user=request.user), pk=pk)
-    form_class = MOVE_FORMS[move]
-    kwargs = {"prefix": move}
-    if move == "assess":
-        kwargs["hazard"] = hazard
-    if move == "plan":
-        kwargs.update(hazard=hazard, user=request.user)
-    if hazard.status in MOVES[move].sources and not request.user.has_perm(MOVES[move].perm, hazard):
-        raise PermissionDenied
-    form = form_class(request.POST, request.FILES, **kwargs)
-    if form.is_valid():
-        try:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "find_person"}  # a search box only
-            SERVICES[move](hazard=hazard, user=request.user, **data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-            return redirect(hazard)
-        messages.success(request, _("%(number)s: %(move)s.") % {"number": hazard.number, "move": MOVES[move].label})
-        return redirect(hazard)
-    context = _detail_context(request, hazard, bound_move=move, bound_form=form)
-    return render(request, "hazards/hazard_detail.html", context, status=400)
+    return hazard_page(request, get_object_or_404(visible_hazards(request), pk=pk))
 
 
 @login_required

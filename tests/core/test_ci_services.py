@@ -1,4 +1,4 @@
-"""CI runs the suite on the real services (DEVELOPERS.md: 'Real parts')."""
+"""CI runs the suite on the real services (README.md, "Tests": REQUIRE_SERVICES)."""
 
 import os
 

@@ -1,6 +1,5 @@
 import pytest
 
-from apps.hazards.models import MOVES
 from apps.hazards.services import (
     hazard_assess,
     hazard_plan,
@@ -8,6 +7,7 @@ from apps.hazards.services import (
     hazard_rectify,
     hazard_sign_off,
 )
+from apps.hazards.workflow import FLOW
 from tests.organization.factories import AreaFactory
 
 
@@ -36,7 +36,7 @@ def walk(hazard, *, to, officer, head, employee, grade="general", committed=None
     steps = ["assess", "plan", "rectify", "sign_off"]
     for step in steps[: steps.index(to) + 1]:
         hazard.refresh_from_db()
-        if hazard.status not in MOVES[step].sources:
+        if hazard.status not in FLOW.moves[step].sources:
             continue  # already past this step
         if committed is not None:
             with committed():

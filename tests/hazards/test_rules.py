@@ -3,15 +3,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.core.selectors import attachments_for
-from apps.hazards.selectors import hazard_moves_for
 from apps.hazards.services import hazard_raise
+from apps.hazards.workflow import FLOW
 from tests.core.images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 def names(hazard, user):
-    return [m.name for m in hazard_moves_for(hazard=hazard, user=user)]
+    return [m.name for m in FLOW.moves_for(hazard, user)]
 
 
 def test_moves_offered_follow_state_and_role(reported, loop, officer, head, other_head, employee, manager):

@@ -28,6 +28,15 @@ def get_item(mapping, key):
 
 
 @register.simple_tag
+def timeline_action(entry):
+    """A timeline action in the reader's language: the move's label when the subject's model has a
+    workflow (``apps/<app>/workflow.py``), otherwise the stored English action translated."""
+    from apps.core.workflow import action_label
+
+    return action_label(getattr(entry, "content_type_id", None), entry.action)
+
+
+@register.simple_tag
 def timeline_state(entry, value):
     """A timeline state shown as its label: the subject model's ``Status`` choice, else the raw value."""
     if not value:

@@ -53,7 +53,7 @@ def _area(code):
 
 
 def seed(ctx):
-    officer, head, employee = _user(ctx, "officer"), _user(ctx, "head"), _user(ctx, "employee")
+    officer, employee = _user(ctx, "officer"), _user(ctx, "employee")
     today = timezone.localdate()
     made = 0
     for index, (
@@ -82,7 +82,7 @@ def seed(ctx):
         if to == "reject":
             services.hazard_reject(hazard=hazard, user=officer, reason="与 YH 茶水间插线板隐患重复 / duplicate report")
         elif to != "reported":
-            _walk(hazard, to, area, grade, likelihood, severity, category, officer, head, employee)
+            _walk(hazard, to, area, grade, likelihood, severity, category, officer, employee, _user(ctx, "manager"))
         # Spread the reports over the past weeks; back-date the overdue ones' deadlines.
         updates = {"created_at": timezone.now() - datetime.timedelta(days=2 + 3 * index)}
         if overdue:
@@ -93,11 +93,14 @@ def seed(ctx):
     ctx.log(f"    hazards: {made} new, {Hazard.objects.count()} in all")
 
 
-def _walk(hazard, to, area, grade, likelihood, severity, category, officer, head, employee):
-    """Assess and plan as the safety officer; the area's department rectifies and its head signs off."""
-    department = (area.department if area is not None else None) or head.department
+def _walk(hazard, to, area, grade, likelihood, severity, category, officer, employee, manager):
+    """Assess and plan as the safety officer; the area's department rectifies and its head signs off —
+    or management, when the head rectified it themselves (whoever did the work does not approve it)."""
+    department = (area.department if area is not None else None) or employee.department
     responsible = employee if department == employee.department else (department.head or officer)
     signer = department.head or officer
+    if signer == responsible:
+        signer = manager
     for step in STEPS[: STEPS.index(to) + 1]:
         if step == "assess":
             services.hazard_assess(
