@@ -29,6 +29,16 @@ def _clean_test_media():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _queue_not_paused():
+    """A broker failure in one test must not pause queueing (apps.core.queueing) in the next."""
+    from apps.core.queueing import queue_resume
+
+    queue_resume()
+    yield
+    queue_resume()
+
+
 @pytest.fixture
 def department(db):
     return DepartmentFactory(code="cs-1", name="Customer Service 1", name_zh="客服一部")

@@ -192,6 +192,21 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request never waits long for the broker (README "Broker outage"). Publishing gives up after one
+# connect attempt bounded by CELERY_BROKER_TIMEOUT plus one retry (a pooled connection that went stale
+# when Redis restarted); a broker that accepts and never answers costs at most the socket timeout per
+# attempt. apps.core.queueing then pauses this process's publishing for ANQUAN_QUEUE_PAUSE_SECONDS and
+# what was not queued is picked up by a periodic job. Workers keep retrying their own connection.
+_broker_timeout = env.float("CELERY_BROKER_TIMEOUT", default=1.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = _broker_timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": _broker_timeout,
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=_broker_timeout),
+    "max_retries": 0,  # kombu's connect loop: no retries of its own (the publish policy below retries once)
+    "retry_on_timeout": False,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
+ANQUAN_QUEUE_PAUSE_SECONDS = env.float("ANQUAN_QUEUE_PAUSE_SECONDS", default=30)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Health check: whether /healthz must see the broker (set when a real broker is configured).
