@@ -97,9 +97,26 @@ TEMPLATES = [
     }
 ]
 
+
+def tune_sqlite(database: dict, *, init_command: str = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") -> None:
+    """SQLite for several people clicking at once (the embedded default; PostgreSQL is left alone).
+
+    ``BEGIN IMMEDIATE`` takes the write lock when a transaction starts, so two writers queue behind the
+    busy ``timeout`` instead of one failing with "database is locked" when both try to upgrade a read
+    lock; WAL lets pages read while someone writes. (Django 5.1+ options.)
+    """
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault("timeout", 20)
+    options["init_command"] = init_command
+
+
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+tune_sqlite(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organization.User"
