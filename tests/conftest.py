@@ -30,11 +30,15 @@ def _clean_test_media():
 
 
 @pytest.fixture(autouse=True)
-def _queue_not_paused():
-    """A broker failure in one test must not pause queueing (apps.core.queueing) in the next."""
+def _fresh_process_state():
+    """What lives in the test process between tests starts empty: a broker failure must not pause
+    queueing (apps.core.queueing) in the next test, nor one test's requests throttle another's."""
+    from django.core.cache import cache
+
     from apps.core.queueing import queue_resume
 
     queue_resume()
+    cache.clear()
     yield
     queue_resume()
 

@@ -2,13 +2,16 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .models import Attachment
+from .security import security_event
 from .selectors import view_permission_for
 
 logger = logging.getLogger(__name__)
@@ -77,3 +80,28 @@ def attachment_download(request, token, variant="file"):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+# --- error pages (config/urls.py handler403/handler404; 500 is Django's own view with templates/500.html)
+
+
+def _back_url(request) -> str:
+    """The page the user came from, when it is on this site and not the page that failed."""
+    referer = request.headers.get("Referer", "")
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return ""
+    if not referer or not url_has_allowed_host_and_scheme(referer, allowed_hosts={host}):
+        return ""
+    return "" if referer == request.build_absolute_uri() else referer
+
+
+def permission_denied(request, exception=None):
+    """403: one ``access_denied`` line on the security log, and a page that says where to go."""
+    security_event("access_denied", request=request)
+    return render(request, "403.html", {"back_url": _back_url(request)}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"back_url": _back_url(request)}, status=404)

@@ -294,10 +294,13 @@ def person_detail(request, pk):
     history = None
     if request.user.has_perm("organization.view_history"):
         history = selectors.history_entries(selectors.history_list(kind="person", object_id=person.pk)[:10])
+    can_unlock = request.user.has_perm("organization.unlock_sign_in", person)
     context = {
         "person": person,
         "history": history,
         "panels": panels.person_panels(request=request, person=person),
+        "can_unlock": can_unlock,
+        "sign_in_lock": selectors.sign_in_lock(person=person) if can_unlock else None,
     }
     return render(request, "organization/person_detail.html", context)
 
@@ -344,6 +347,20 @@ def person_send_sign_in_link(request, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("A sign-in link was sent to %(email)s.") % {"email": person.email})
+    return redirect(person.get_absolute_url())
+
+
+@login_required
+@require_POST
+def person_unlock_sign_in(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    if not request.user.has_perm("organization.view_user", person):
+        raise Http404
+    _require_perm(request, "organization.unlock_sign_in", person)
+    if services.person_unlock_sign_in(actor=request.user, person=person, request=request):
+        messages.success(request, _("%(person)s can sign in again.") % {"person": person})
+    else:
+        messages.info(request, _("%(person)s was not locked out of sign-in.") % {"person": person})
     return redirect(person.get_absolute_url())
 
 

@@ -141,6 +141,24 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# An attempt during a lock is refused without restarting the cool-off: otherwise one request every half
+# hour keeps anyone locked out. Officers can lift a lock from the person page.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "apps.core.security.client_address"
+# How many reverse proxies in front of the app append to X-Forwarded-For (README "Running in
+# production"). 0: the client address is REMOTE_ADDR and the header is ignored, since anyone can send it.
+ANQUAN_TRUSTED_PROXIES = env.int("ANQUAN_TRUSTED_PROXIES", default=0)
+
+# Password reset: at most this many requests per e-mail address and per client address in an hour.
+# Over the address limit nothing is sent but the answer looks the same; over the client limit the form
+# says to wait. Neither reveals whether the address has an account.
+ANQUAN_PASSWORD_RESET_PER_ADDRESS = env.int("ANQUAN_PASSWORD_RESET_PER_ADDRESS", default=3)
+ANQUAN_PASSWORD_RESET_PER_CLIENT = env.int("ANQUAN_PASSWORD_RESET_PER_CLIENT", default=10)
+
+# The cache holds the throttle counters only. Per process in memory by default; production uses the
+# database (`createcachetable` in the entrypoint) so every gunicorn worker counts together.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
 
 # Sessions and cookies.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)
@@ -229,11 +247,19 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Health check: whether /healthz must see the broker (set when a real broker is configured).
 HEALTHZ_CHECK_BROKER = env.bool("HEALTHZ_CHECK_BROKER", default=not CELERY_TASK_ALWAYS_EAGER)
 
+# Everything goes to the console (the container's log). The security log is the logger
+# ``anquan.security`` (apps/core/security.py): one key=value line per sign-in, failure, lockout, unlock,
+# throttled password reset and refused page; a 403 is that one line, not a warning with a traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"omit_permission_denied": {"()": "apps.core.security.OmitPermissionDenied"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["omit_permission_denied"]},
+        "anquan.security": {"level": "INFO"},  # kept at INFO whatever LOG_LEVEL says
+    },
 }

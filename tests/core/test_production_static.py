@@ -94,3 +94,13 @@ def test_a_signed_in_page_answers_200_with_debug_off_through_the_manifest(produc
     page = client.get(reverse("home"))
     assert page.status_code == 200
     assert re.search(r'src="/static/vendor/htmx/htmx\.min\.[0-9a-f]{12}\.js"', page.content.decode())
+
+
+@override_settings(ROOT_URLCONF="tests.core.error_urls")
+def test_the_500_page_is_styled_through_the_manifest_without_touching_it(production_static):
+    client = Client(raise_request_exception=False)
+    page = client.get("/boom/")
+    assert page.status_code == 500
+    stylesheets = re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)"', page.content.decode())
+    assert stylesheets
+    assert all(client.get(url).status_code == 200 for url in stylesheets)
