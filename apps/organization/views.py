@@ -35,6 +35,15 @@ def _require_perm(request, perm, obj=None):
         raise PermissionDenied
 
 
+def _person_to_change(request, pk, perm):
+    """The person at ``pk``: a 404 for those who may not see them, a 403 for those who may not do ``perm``."""
+    person = get_object_or_404(User, pk=pk)
+    if not request.user.has_perm("organization.view_user", person):
+        raise Http404
+    _require_perm(request, perm, person)
+    return person
+
+
 def _save_form(request, form, save, *, template, context):
     """Render ``form``; on a valid POST call ``save(cleaned_data)`` and redirect to what it returns.
 
@@ -320,10 +329,7 @@ def person_create(request):
 
 @login_required
 def person_update(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("organization.view_user", person):
-        raise Http404
-    _require_perm(request, "organization.manage_people", person)
+    person = _person_to_change(request, pk, "organization.manage_people")
     form = PersonForm(request.POST or None, instance=person)
     return _save_form(
         request,
@@ -337,10 +343,7 @@ def person_update(request, pk):
 @login_required
 @require_POST
 def person_send_sign_in_link(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("organization.view_user", person):
-        raise Http404
-    _require_perm(request, "organization.manage_people", person)
+    person = _person_to_change(request, pk, "organization.manage_people")
     try:
         services.person_send_sign_in_link(actor=request.user, person=person, request=request)
     except ApplicationError as exc:
@@ -353,10 +356,7 @@ def person_send_sign_in_link(request, pk):
 @login_required
 @require_POST
 def person_unlock_sign_in(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("organization.view_user", person):
-        raise Http404
-    _require_perm(request, "organization.unlock_sign_in", person)
+    person = _person_to_change(request, pk, "organization.unlock_sign_in")
     if services.person_unlock_sign_in(actor=request.user, person=person, request=request):
         messages.success(request, _("%(person)s can sign in again.") % {"person": person})
     else:
