@@ -63,4 +63,4 @@ bench: messages
 	$(PY) -m tests.bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media .test-media staticfiles

@@ -12,6 +12,11 @@ Each entry: name -> {"task": dotted Celery task name, "crontab": {minute, hour, 
 """
 
 SCHEDULES: dict[str, dict] = {
+    "notifications-unsent-emails": {
+        "task": "notifications.send_unsent_emails",
+        "every_minutes": 10,
+        "description": "E-mail the notifications whose e-mail could not be queued (broker down) or was lost.",
+    },
     "hazards-reminders": {
         "task": "hazards.send_reminders",
         "crontab": {"minute": "0", "hour": "8"},

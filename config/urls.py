@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/language/", account_views.language_switch, name="language_switch"),
     path("accounts/profile/", account_views.profile, name="profile"),
+    # Before Django's auth URLs: the same path and name, throttled per address and per client.
+    path("accounts/password_reset/", account_views.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("organization/", include("apps.organization.urls")),
     path("notifications/", include("apps.notifications.urls")),
@@ -26,6 +28,10 @@ urlpatterns = [
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "apps.core.views.permission_denied"
+handler404 = "apps.core.views.page_not_found"
+# 500: Django's own view renders templates/500.html without a request context (no database, no session).
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -29,6 +29,20 @@ def _clean_test_media():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_state():
+    """What lives in the test process between tests starts empty: a broker failure must not pause
+    queueing (apps.core.queueing) in the next test, nor one test's requests throttle another's."""
+    from django.core.cache import cache
+
+    from apps.core.queueing import queue_resume
+
+    queue_resume()
+    cache.clear()
+    yield
+    queue_resume()
+
+
 @pytest.fixture
 def department(db):
     return DepartmentFactory(code="cs-1", name="Customer Service 1", name_zh="客服一部")

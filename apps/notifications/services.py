@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterable
 
@@ -10,9 +11,16 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from apps.core.queueing import queue_after_commit
+
 from .models import Notification
 
 logger = logging.getLogger(__name__)
+
+# notification_email_sweep: what a run picks up.
+SWEEP_GRACE = datetime.timedelta(minutes=2)
+SWEEP_MAX_AGE = datetime.timedelta(days=7)
+SWEEP_BATCH = 500
 
 
 def _in_language(user, text) -> str:
@@ -30,7 +38,12 @@ def notify(
 
     ``subject`` and ``body`` may be lazy translations (``gettext_lazy``/``format_lazy``): each recipient
     gets them in their own language. A recipient who already has a message with this key gets
-    nothing new, so callers may call this as often as they like. E-mails go out after commit.
+    nothing new, so callers may call this as often as they like.
+
+    Every inbox row is written first; only then are the e-mails queued, each after commit and guarded
+    (:func:`apps.core.queueing.queue_after_commit`): a broker that is down or hangs costs no one their
+    in-app message and fails no request. An e-mail that could not be queued keeps ``emailed_at`` empty
+    and is sent by :func:`notification_email_sweep`.
     """
     created = []
     seen = set()
@@ -51,10 +64,12 @@ def notify(
         except IntegrityError:
             continue  # already sent for this key
         created.append(note)
-        if note.send_email:
-            from .tasks import email_notification
+    if any(note.send_email for note in created):
+        from .tasks import email_notification
 
-            transaction.on_commit(lambda pk=note.pk: email_notification.delay(pk))
+        for note in created:
+            if note.send_email:
+                queue_after_commit(email_notification, note.pk)
     return created
 
 
@@ -70,6 +85,39 @@ def notification_email_send(*, notification_id: int) -> bool:
         note.emailed_at = timezone.now()
         note.save(update_fields=["emailed_at"])
     return True
+
+
+def notification_email_sweep(*, older_than: datetime.timedelta = SWEEP_GRACE, limit: int = SWEEP_BATCH) -> int:
+    """E-mail the notifications whose e-mail was never sent (broker down, worker lost); return how many.
+
+    Picks messages at least ``older_than`` old (so a task queued a moment ago gets its chance first) and
+    younger than :data:`SWEEP_MAX_AGE` (a message that has failed for a week is not retried forever),
+    oldest first, at most ``limit`` per run. Idempotent: :func:`notification_email_send` locks the row and
+    skips one that has ``emailed_at``, so a sweep racing the queued task — or another sweep — sends once.
+    One failing address does not stop the others.
+    """
+    now = timezone.now()
+    pending = (
+        Notification.objects.filter(
+            send_email=True,
+            emailed_at__isnull=True,
+            created_at__lte=now - older_than,
+            created_at__gte=now - SWEEP_MAX_AGE,
+            recipient__is_active=True,
+        )
+        .exclude(recipient__email="")
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = 0
+    for pk in list(pending):
+        try:
+            sent += notification_email_send(notification_id=pk)
+        except Exception:  # SMTP refused this one; the next run tries again
+            logger.warning("notifications: e-mail for notification %s failed; retried next run", pk, exc_info=True)
+    if sent:
+        logger.info("notifications: sent %d e-mail(s) that had not gone out", sent)
+    return sent
 
 
 def notification_mark_read(*, user, notification_ids=None) -> int:

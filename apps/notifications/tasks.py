@@ -19,3 +19,14 @@ def deliver(recipient_id, key, subject, body="", url=""):
     if user is None:
         return 0
     return len(notify(recipients=[user], key=key, subject=subject, body=body, url=url))
+
+
+@shared_task(name="notifications.send_unsent_emails")
+def send_unsent_emails(older_than_seconds=None):
+    """Periodic (config/schedules.py): e-mail what could not be queued when it happened."""
+    import datetime
+
+    from .services import SWEEP_GRACE, notification_email_sweep
+
+    grace = SWEEP_GRACE if older_than_seconds is None else datetime.timedelta(seconds=float(older_than_seconds))
+    return notification_email_sweep(older_than=grace)

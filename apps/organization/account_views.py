@@ -1,10 +1,16 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from apps.core.security import client_address, security_event
+from apps.core.throttle import throttle_hit, throttle_key
 
 from .services import user_set_language
 
@@ -29,3 +35,29 @@ def language_switch(request):
 @login_required
 def profile(request):
     return redirect(request.user.get_absolute_url())
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's password reset, at most ``ANQUAN_PASSWORD_RESET_PER_ADDRESS`` e-mails to one address and
+    ``ANQUAN_PASSWORD_RESET_PER_CLIENT`` requests from one client an hour.
+
+    Both counters count every valid request, whether or not the address has an account, so neither
+    answer tells an address that exists from one that does not: over the address limit the page looks
+    exactly as if the e-mail went out; over the client limit the form asks to wait (429).
+    """
+
+    window_seconds = 60 * 60
+
+    def form_valid(self, form):
+        request = self.request
+        window = self.window_seconds
+        client = throttle_key("password-reset-client", client_address(request))
+        if not throttle_hit(client, limit=settings.ANQUAN_PASSWORD_RESET_PER_CLIENT, window_seconds=window):
+            security_event("password_reset_throttled", request=request, limit="client")
+            form.add_error(None, _("Too many password reset requests from your network. Please wait an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        address = throttle_key("password-reset-address", form.cleaned_data["email"])
+        if not throttle_hit(address, limit=settings.ANQUAN_PASSWORD_RESET_PER_ADDRESS, window_seconds=window):
+            security_event("password_reset_throttled", request=request, limit="address")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

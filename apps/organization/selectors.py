@@ -216,3 +216,29 @@ def _history_url(kind: str, record) -> str:
     if kind == "post":
         return reverse("organization:structure") + f"#post-{record.id}"
     return reverse("organization:structure")
+
+
+@dataclass
+class SignInLock:
+    failures: int
+    until: Any  # datetime, or None when locks never expire (AXES_COOLOFF_TIME unset)
+
+
+def sign_in_lock(*, person: User) -> SignInLock | None:
+    """The person's current sign-in lock (django-axes, from any address), or None when they may sign in."""
+    from axes.helpers import get_cool_off
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.utils import timezone
+
+    limit = settings.AXES_FAILURE_LIMIT
+    attempts = AccessAttempt.objects.filter(username=person.username, failures_since_start__gte=limit)
+    cool_off = get_cool_off()
+    if cool_off is not None:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
+    latest = attempts.order_by("-attempt_time").first()
+    if latest is None:
+        return None
+    return SignInLock(
+        failures=latest.failures_since_start, until=latest.attempt_time + cool_off if cool_off is not None else None
+    )

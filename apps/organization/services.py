@@ -16,9 +16,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.permissions import require
+from apps.core.security import security_event
+from apps.core.services import timeline_record
 
 from . import hooks
 from .models import Area, Department, Floor, Post, Site, User
@@ -201,6 +204,22 @@ def person_send_sign_in_link(*, actor: User, person: User, request=None) -> None
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
 
     transaction.on_commit(send)
+
+
+def person_unlock_sign_in(*, actor: User, person: User, request=None) -> int:
+    """Lift ``person``'s sign-in lock (django-axes, from every address); return the attempts cleared.
+
+    Recorded on the person's timeline and on the security log (who unlocked whom, from where).
+    """
+    from axes.utils import reset
+
+    require(actor, "organization.unlock_sign_in", person)
+    with transaction.atomic():
+        cleared = reset(username=person.username)
+        if cleared:
+            timeline_record(subject=person, actor=actor, action=gettext_noop("unlocked sign-in"))
+    security_event("sign_in_unlocked", request=request, username=actor.get_username(), person=person.get_username())
+    return cleared
 
 
 # --- structure ----------------------------------------------------------------------------------------

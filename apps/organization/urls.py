@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_update, name="person_update"),
     path("people/<int:pk>/sign-in-link/", views.person_send_sign_in_link, name="person_send_sign_in_link"),
+    path("people/<int:pk>/unlock-sign-in/", views.person_unlock_sign_in, name="person_unlock_sign_in"),
     path("import/", views.person_import, name="person_import"),
     path("import/confirm/", views.person_import_confirm, name="person_import_confirm"),
     path("history/", views.history, name="history"),

@@ -35,6 +35,15 @@ def _require_perm(request, perm, obj=None):
         raise PermissionDenied
 
 
+def _person_to_change(request, pk, perm):
+    """The person at ``pk``: a 404 for those who may not see them, a 403 for those who may not do ``perm``."""
+    person = get_object_or_404(User, pk=pk)
+    if not request.user.has_perm("organization.view_user", person):
+        raise Http404
+    _require_perm(request, perm, person)
+    return person
+
+
 def _save_form(request, form, save, *, template, context):
     """Render ``form``; on a valid POST call ``save(cleaned_data)`` and redirect to what it returns.
 
@@ -294,10 +303,13 @@ def person_detail(request, pk):
     history = None
     if request.user.has_perm("organization.view_history"):
         history = selectors.history_entries(selectors.history_list(kind="person", object_id=person.pk)[:10])
+    can_unlock = request.user.has_perm("organization.unlock_sign_in", person)
     context = {
         "person": person,
         "history": history,
         "panels": panels.person_panels(request=request, person=person),
+        "can_unlock": can_unlock,
+        "sign_in_lock": selectors.sign_in_lock(person=person) if can_unlock else None,
     }
     return render(request, "organization/person_detail.html", context)
 
@@ -317,10 +329,7 @@ def person_create(request):
 
 @login_required
 def person_update(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("organization.view_user", person):
-        raise Http404
-    _require_perm(request, "organization.manage_people", person)
+    person = _person_to_change(request, pk, "organization.manage_people")
     form = PersonForm(request.POST or None, instance=person)
     return _save_form(
         request,
@@ -334,16 +343,24 @@ def person_update(request, pk):
 @login_required
 @require_POST
 def person_send_sign_in_link(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("organization.view_user", person):
-        raise Http404
-    _require_perm(request, "organization.manage_people", person)
+    person = _person_to_change(request, pk, "organization.manage_people")
     try:
         services.person_send_sign_in_link(actor=request.user, person=person, request=request)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("A sign-in link was sent to %(email)s.") % {"email": person.email})
+    return redirect(person.get_absolute_url())
+
+
+@login_required
+@require_POST
+def person_unlock_sign_in(request, pk):
+    person = _person_to_change(request, pk, "organization.unlock_sign_in")
+    if services.person_unlock_sign_in(actor=request.user, person=person, request=request):
+        messages.success(request, _("%(person)s can sign in again.") % {"person": person})
+    else:
+        messages.info(request, _("%(person)s was not locked out of sign-in.") % {"person": person})
     return redirect(person.get_absolute_url())
 
 

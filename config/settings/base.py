@@ -100,9 +100,26 @@ TEMPLATES = [
     }
 ]
 
+
+def tune_sqlite(database: dict, *, init_command: str = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") -> None:
+    """SQLite for several people clicking at once (the embedded default; PostgreSQL is left alone).
+
+    ``BEGIN IMMEDIATE`` takes the write lock when a transaction starts, so two writers queue behind the
+    busy ``timeout`` instead of one failing with "database is locked" when both try to upgrade a read
+    lock; WAL lets pages read while someone writes. (Django 5.1+ options.)
+    """
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault("timeout", 20)
+    options["init_command"] = init_command
+
+
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+tune_sqlite(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organization.User"
@@ -127,6 +144,24 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# An attempt during a lock is refused without restarting the cool-off: otherwise one request every half
+# hour keeps anyone locked out. Officers can lift a lock from the person page.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "apps.core.security.client_address"
+# How many reverse proxies in front of the app append to X-Forwarded-For (README "Running in
+# production"). 0: the client address is REMOTE_ADDR and the header is ignored, since anyone can send it.
+ANQUAN_TRUSTED_PROXIES = env.int("ANQUAN_TRUSTED_PROXIES", default=0)
+
+# Password reset: at most this many requests per e-mail address and per client address in an hour.
+# Over the address limit nothing is sent but the answer looks the same; over the client limit the form
+# says to wait. Neither reveals whether the address has an account.
+ANQUAN_PASSWORD_RESET_PER_ADDRESS = env.int("ANQUAN_PASSWORD_RESET_PER_ADDRESS", default=3)
+ANQUAN_PASSWORD_RESET_PER_CLIENT = env.int("ANQUAN_PASSWORD_RESET_PER_CLIENT", default=10)
+
+# The cache holds the throttle counters only. Per process in memory by default; production uses the
+# database (`createcachetable` in the entrypoint) so every gunicorn worker counts together.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
 
 # Sessions and cookies.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)
@@ -166,7 +201,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -217,16 +252,39 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request never waits long for the broker (README "Broker outage"). Publishing gives up after one
+# connect attempt bounded by CELERY_BROKER_TIMEOUT plus one retry (a pooled connection that went stale
+# when Redis restarted); a broker that accepts and never answers costs at most the socket timeout per
+# attempt. apps.core.queueing then pauses this process's publishing for ANQUAN_QUEUE_PAUSE_SECONDS and
+# what was not queued is picked up by a periodic job. Workers keep retrying their own connection.
+_broker_timeout = env.float("CELERY_BROKER_TIMEOUT", default=1.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = _broker_timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": _broker_timeout,
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=_broker_timeout),
+    "max_retries": 0,  # kombu's connect loop: no retries of its own (the publish policy below retries once)
+    "retry_on_timeout": False,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
+ANQUAN_QUEUE_PAUSE_SECONDS = env.float("ANQUAN_QUEUE_PAUSE_SECONDS", default=30)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Health check: whether /healthz must see the broker (set when a real broker is configured).
 HEALTHZ_CHECK_BROKER = env.bool("HEALTHZ_CHECK_BROKER", default=not CELERY_TASK_ALWAYS_EAGER)
 
+# Everything goes to the console (the container's log). The security log is the logger
+# ``anquan.security`` (apps/core/security.py): one key=value line per sign-in, failure, lockout, unlock,
+# throttled password reset and refused page; a 403 is that one line, not a warning with a traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"omit_permission_denied": {"()": "apps.core.security.OmitPermissionDenied"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["omit_permission_denied"]},
+        "anquan.security": {"level": "INFO"},  # kept at INFO whatever LOG_LEVEL says
+    },
 }

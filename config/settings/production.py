@@ -1,14 +1,17 @@
 """Production: PostgreSQL, Redis, a Celery worker and exactly one beat. Secrets have no default."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, tune_sqlite
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
+tune_sqlite(DATABASES["default"])  # only for the image build's throwaway SQLite; production is PostgreSQL
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a restarted PostgreSQL costs one retry, not an error page
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://anquan_cache")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = False
 HEALTHZ_CHECK_BROKER = True

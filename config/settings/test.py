@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, env, tune_sqlite
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -30,7 +30,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"anquan-test-{os.getpid()}.sqlite3"),
     }
-    # A throwaway database: skip fsync, so a file costs no more than SQLite's in-memory default.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;"
-    )
+    # A throwaway database: skip fsync, so a file costs no more than SQLite's in-memory default. WAL as
+    # everywhere else: the worker, beat and web processes some tests start open this file with the
+    # embedded default's settings, and a connection asking for another journal mode would fight them.
+    tune_sqlite(DATABASES["default"], init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;")

@@ -58,6 +58,9 @@ ACCESS = {
     "organization:person_send_sign_in_link": Case(
         method="post", kwargs=_pk("employee"), expect={**PERSON_WRITE, "officer": 302}
     ),
+    "organization:person_unlock_sign_in": Case(
+        method="post", kwargs=_pk("employee"), expect={**PERSON_WRITE, "officer": 302}
+    ),
     "organization:person_import": Case(expect=only(OFFICERS)),
     # Without a previewed file in the session the officer is sent back to the upload page.
     "organization:person_import_confirm": Case(method="post", data={"token": "x"}, expect=only(OFFICERS, status=302)),
