@@ -106,3 +106,11 @@ def risk_map(*, user):
             entry["level"] = cell["level"]
     unplaced = by_area.get(None)
     return {"sites": list(sites.values()), "unplaced": unplaced}
+
+
+def visible_hazard_numbers(*, user, numbers) -> set[str]:
+    """Which of these hazard numbers the user may open: other modules show the rest without a link."""
+    numbers = [n for n in numbers if n]
+    if not numbers:
+        return set()
+    return set(hazard_list(user=user).filter(number__in=numbers).values_list("number", flat=True))
