@@ -286,12 +286,20 @@ def approved_appliances_by_area():
 # --- visitors -------------------------------------------------------------------------------------
 
 
-def visits_on_site():
-    return Visit.objects.filter(signed_out_at__isnull=True).select_related("host", "area__floor__site")
-
-
-def visit_log(*, filters: dict | None = None):
+def visits_for(*, user):
+    """The visits the user may see (rules ``inspections.view_visit``, as a query)."""
     qs = Visit.objects.select_related("host", "area__floor__site", "registered_by", "signed_out_by")
+    if user.has_perm("inspections.view_whole_visitor_log"):
+        return qs
+    return qs.filter(Q(host=user) | Q(registered_by=user) | Q(area__department_id__in=list(user.headed_department_ids)))
+
+
+def visits_on_site(*, user):
+    return visits_for(user=user).filter(signed_out_at__isnull=True)
+
+
+def visit_log(*, user, filters: dict | None = None):
+    qs = visits_for(user=user)
     filters = filters or {}
     if filters.get("q"):
         q = filters["q"]

@@ -664,7 +664,7 @@ def visit_register(
 
 
 def visit_sign_out(*, visit: Visit, user) -> Visit:
-    require(user, "inspections.use_visitor_log")
+    require(user, "inspections.sign_out_visit", visit)
     with transaction.atomic():
         now = timezone.now()
         updated = Visit.objects.filter(pk=visit.pk, signed_out_at__isnull=True).update(

@@ -21,7 +21,7 @@ from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
 from . import forms, selectors, services
-from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult, Visit
+from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult
 
 
 def _require(request, perm, obj=None):
@@ -574,7 +574,7 @@ def appliance_decide(request, pk):
 def visit_list(request):
     _require(request, "inspections.use_visitor_log")
     filters = {"q": request.GET.get("q", "").strip()}
-    log = selectors.visit_log(filters=filters)
+    log = selectors.visit_log(user=request.user, filters=filters)
     if request.GET.get("format") == "csv":
         return csv_response(
             filename="visitors",
@@ -586,7 +586,15 @@ def visit_list(request):
                 for v in log.iterator(chunk_size=500)
             ),
         )  # fmt: skip
-    context = {"on_site": selectors.visits_on_site(), "page": paginate(request, log), "filters": filters}
+    on_site = list(selectors.visits_on_site(user=request.user))
+    for visit in on_site:
+        visit.can_sign_out = request.user.has_perm("inspections.sign_out_visit", visit)
+    context = {
+        "on_site": on_site,
+        "page": paginate(request, log),
+        "filters": filters,
+        "whole_log": request.user.has_perm("inspections.view_whole_visitor_log"),
+    }
     return render(request, "visitors/visit_list.html", context)
 
 
@@ -608,8 +616,8 @@ def visit_register(request):
 @login_required
 @require_POST
 def visit_sign_out(request, pk):
-    _require(request, "inspections.use_visitor_log")
-    visit = get_object_or_404(Visit, pk=pk)
+    visit = get_object_or_404(selectors.visits_for(user=request.user), pk=pk)
+    _require(request, "inspections.sign_out_visit", visit)
     try:
         services.visit_sign_out(visit=visit, user=request.user)
     except ApplicationError as exc:

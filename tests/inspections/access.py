@@ -131,5 +131,19 @@ ACCESS = {
     "visitors:visit_list": Case(expect=everyone()),
     "visitors:visit_register": Case(expect=everyone()),
     "visitors:host_search": Case(query="host=li", expect=everyone()),
-    "visitors:visit_sign_out": Case(kwargs=_visit_pk, method="post", expect=everyone(status=302)),
+    # The employee hosts a visitor to the department's area: the host, the area's head and officers sign
+    # them out; management sees the whole log but does not sign out; others do not see the visit (404).
+    "visitors:visit_sign_out": Case(
+        kwargs=_visit_pk,
+        method="post",
+        expect={
+            "anonymous": LOGIN,
+            "employee": 302,
+            "outsider": 404,
+            "head": 302,
+            "other_head": 404,
+            "officer": 302,
+            "manager": 403,
+        },
+    ),
 }
