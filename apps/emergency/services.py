@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.services import timeline_record
 
@@ -254,11 +255,17 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
             raise Conflict(_("This problem has already been raised as a hazard."))
         drill = problem.drill
         category = {"fire": "fire", "network": "network", "power": "electrical"}.get(drill.plan.scenario, "other")
+        problem_line = next((x.strip() for x in problem.description.splitlines() if x.strip()), "")
+        title, title_zh = in_each_language(
+            lambda: _("Drill finding (%(plan)s): %(problem)s") % {"plan": drill.plan, "problem": problem_line}
+        )
         hazard = hazard_raise_via_hazards(
-            title=_("Drill finding: %(plan)s") % {"plan": drill.plan.name},
+            title=title[:200],
+            title_zh=title_zh[:200],
             description=problem.description,
             reporter=user,
             area=problem.area,
+            site=drill.site,
             location_text="" if problem.area else str(drill.site),
             category=category,
             source=problem,

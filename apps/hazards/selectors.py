@@ -80,32 +80,69 @@ MY_WORK_LABELS = {
 }
 
 
+def site_q(site):
+    """Hazards at a site: in one of its areas, or found there without an area."""
+    return Q(area__floor__site=site) | Q(area__isnull=True, site=site)
+
+
 def risk_map(*, user):
-    """Open hazards per site and area, with the highest risk level of each, for the risk map."""
-    from apps.organization.models import Area
+    """Open hazards per site and area, with the highest risk level of each, for the risk map.
+
+    Every open hazard is counted once: in its area's cell, in its site's "no area" cell when it was
+    found at a site without an area, or among the unplaced ones when neither is known."""
+    from apps.organization.models import Area, Site
 
     rank = Hazard.RISK_ORDER
+    today = timezone.localdate()
     open_hazards = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
-    by_area: dict[int | None, dict] = {}
-    for area_id, level, deadline, status in open_hazards.values_list("area_id", "risk_level", "deadline", "status"):
-        cell = by_area.setdefault(area_id, {"count": 0, "level": "", "overdue": 0})
+
+    def add(cells, key, level, deadline, status):
+        cell = cells.setdefault(key, {"count": 0, "level": "", "overdue": 0})
         cell["count"] += 1
         if rank.get(level, 0) > rank.get(cell["level"], 0):
             cell["level"] = level
-        if deadline and status in Hazard.DEADLINE_STATUSES and deadline < timezone.localdate():
+        if deadline and status in Hazard.DEADLINE_STATUSES and deadline < today:
             cell["overdue"] += 1
-    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
+
+    by_area: dict[int, dict] = {}
+    by_site: dict[int, dict] = {}
+    unplaced: dict[None, dict] = {}
+    rows = open_hazards.values_list("area_id", "site_id", "risk_level", "deadline", "status")
+    for area_id, site_id, level, deadline, status in rows:
+        if area_id is not None:
+            add(by_area, area_id, level, deadline, status)
+        elif site_id is not None:
+            add(by_site, site_id, level, deadline, status)
+        else:
+            add(unplaced, None, level, deadline, status)
+    empty = {"count": 0, "level": "", "overdue": 0}
     sites: dict[int, dict] = {}
+
+    def entry_for(site):
+        return sites.setdefault(site.pk, {"site": site, "areas": [], "count": 0, "level": "", "site_level": None})
+
+    def fold(total, cell):
+        total["count"] += cell["count"]
+        total["overdue"] = total.get("overdue", 0) + cell["overdue"]
+        if rank.get(cell["level"], 0) > rank.get(total["level"], 0):
+            total["level"] = cell["level"]
+
+    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
     for area in areas.order_by("floor__site__name", "floor__site_id", "floor__level", "name", "id"):
-        site = area.floor.site
-        entry = sites.setdefault(site.pk, {"site": site, "areas": [], "count": 0, "level": ""})
-        cell = by_area.get(area.pk, {"count": 0, "level": "", "overdue": 0})
+        entry = entry_for(area.floor.site)
+        cell = by_area.pop(area.pk, empty)
         entry["areas"].append({"area": area, **cell})
-        entry["count"] += cell["count"]
-        if rank.get(cell["level"], 0) > rank.get(entry["level"], 0):
-            entry["level"] = cell["level"]
-    unplaced = by_area.get(None)
-    return {"sites": list(sites.values()), "unplaced": unplaced}
+        fold(entry, cell)
+    # Open hazards in areas no longer in use still count for their site.
+    if by_area:
+        for area in Area.objects.filter(pk__in=by_area).select_related("floor"):
+            site_cell = by_site.setdefault(area.floor.site_id, dict(empty))
+            fold(site_cell, by_area[area.pk])
+    for site in Site.objects.filter(pk__in=by_site).order_by("name", "id"):
+        entry = entry_for(site)
+        entry["site_level"] = by_site[site.pk]
+        fold(entry, by_site[site.pk])
+    return {"sites": list(sites.values()), "unplaced": unplaced.get(None)}
 
 
 def visible_hazard_numbers(*, user, numbers) -> set[str]:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
+from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.services import attachment_add, timeline_record
 from apps.emergency.services import hazard_raise_via_hazards, safety_officers
@@ -580,11 +581,14 @@ def action_raise_hazard(*, action, user) -> CorrectiveAction:
     with transaction.atomic():
         action = _lock_action(action)
         incident = action.incident
+        title, title_zh = in_each_language(lambda: _("From incident %(number)s") % {"number": incident.number})
         hazard = hazard_raise_via_hazards(
-            title=_("From incident %(number)s") % {"number": incident.number},
+            title=title,
+            title_zh=title_zh,
             description=action.description,
             reporter=user,
             area=incident.area,
+            department=incident.department,
             location_text=""
             if incident.area_id
             else (incident.location_detail or _("Where incident %(number)s happened") % {"number": incident.number}),
