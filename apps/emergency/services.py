@@ -21,6 +21,7 @@ from apps.core.services import timeline_record
 from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, PlanVersion, TeamMember
 
 DEFAULT_DRILL_REMINDER_HOURS = 72
+MAX_DRILL_DURATION = datetime.timedelta(hours=24)
 
 
 def drill_reminder_hours() -> int:
@@ -215,6 +216,15 @@ def drill_record(
         raise ApplicationError(_("The drill cannot end before it starts."))
     if started_at > timezone.now():
         raise ApplicationError(_("A drill can be recorded only after it has started."))
+    if ended_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise ApplicationError(_("A drill can be recorded only once it has ended; the end is in the future."))
+    if ended_at - started_at > MAX_DRILL_DURATION:
+        raise ApplicationError(_("A drill lasts at most a day; check the start and end times."))
+    if evacuation_seconds is not None and evacuation_seconds > (ended_at - started_at).total_seconds():
+        raise ApplicationError(
+            _("The evacuation cannot take longer than the drill itself (%(minutes)d minutes).")
+            % {"minutes": (ended_at - started_at).total_seconds() // 60}
+        )
     with transaction.atomic():
         drill = Drill.objects.select_for_update().get(pk=drill.pk)
         if drill.status != Drill.Status.PLANNED:
