@@ -88,3 +88,23 @@ def test_management_sees_no_sign_out_button(client, visit, manager):
 
 def test_the_reception_group_exists_for_officers_to_fill():
     assert Group.objects.filter(name="reception").exists()
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("persona", ["head", "officer"])
+def test_the_visitor_log_query_count_does_not_grow_with_visitors(client, personas, persona, employee):
+    area = AreaFactory(department=employee.department)
+    client.force_login(personas[persona])
+    VisitFactory.create_batch(2, host=employee, area=area)
+    small = _queries(client, "/visitors/")
+    VisitFactory.create_batch(15, host=employee, area=area)
+    assert _queries(client, "/visitors/") == small
