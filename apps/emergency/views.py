@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.forms import submit_form
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import timeline_for
 from apps.hazards.selectors import visible_hazard_numbers
@@ -44,20 +45,6 @@ def _run(request, call, success):
     return True
 
 
-def _attempt(form, call):
-    """Run ``call(form)`` if the form is valid; a refusal becomes the form's error. True on success."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-        return False
-    return True
-
-
 # --- plans --------------------------------------------------------------------------------------
 
 
@@ -83,7 +70,9 @@ def plan_create(request):
     _need(request, "emergency.manage_plan")
     form = PlanCreateForm(request.POST)
     result = {}
-    if _attempt(form, lambda f: result.setdefault("plan", services.plan_create(user=request.user, **f.cleaned_data))):
+    if submit_form(
+        form, lambda f: result.setdefault("plan", services.plan_create(user=request.user, **f.cleaned_data))
+    ):
         messages.success(request, _("Plan created; write its first version."))
         return redirect(result["plan"].versions.first().get_absolute_url())
     return _plan_list_page(request, create_form=form, status=400)
@@ -293,7 +282,7 @@ def drill_detail(request, pk):
 def _drill_post(request, drill, key, form, call, success):
     """One of the drill page's forms: success redirects back, a refusal shows the page again with the input."""
     _need(request, "emergency.manage_drill", drill)
-    if _attempt(form, call):
+    if submit_form(form, call):
         messages.success(request, success)
         return redirect(drill.get_absolute_url())
     context = _drill_context(request, _drill_or_404(drill.pk), bound={key: form})

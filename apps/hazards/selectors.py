@@ -85,64 +85,60 @@ def site_q(site):
     return Q(area__floor__site=site) | Q(area__isnull=True, site=site)
 
 
+def _fold(total: dict, cell: dict) -> dict:
+    """Add a risk-map cell (count, overdue, highest level) into a running total."""
+    total["count"] += cell["count"]
+    total["overdue"] += cell["overdue"]
+    if Hazard.RISK_ORDER.get(cell["level"], 0) > Hazard.RISK_ORDER.get(total["level"], 0):
+        total["level"] = cell["level"]
+    return total
+
+
+def _cell():
+    return {"count": 0, "level": "", "overdue": 0}
+
+
 def risk_map(*, user):
     """Open hazards per site and area, with the highest risk level of each, for the risk map.
 
-    Every open hazard is counted once: in its area's cell, in its site's "no area" cell when it was
-    found at a site without an area, or among the unplaced ones when neither is known."""
+    Every open hazard is counted once: in its area's cell; in its site's "no area" cell when it was
+    found at a site without an area (or its area is no longer in use); otherwise among the unplaced."""
     from apps.organization.models import Area, Site
 
-    rank = Hazard.RISK_ORDER
     today = timezone.localdate()
-    open_hazards = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
-
-    def add(cells, key, level, deadline, status):
-        cell = cells.setdefault(key, {"count": 0, "level": "", "overdue": 0})
-        cell["count"] += 1
-        if rank.get(level, 0) > rank.get(cell["level"], 0):
-            cell["level"] = level
-        if deadline and status in Hazard.DEADLINE_STATUSES and deadline < today:
-            cell["overdue"] += 1
-
     by_area: dict[int, dict] = {}
     by_site: dict[int, dict] = {}
-    unplaced: dict[None, dict] = {}
-    rows = open_hazards.values_list("area_id", "site_id", "risk_level", "deadline", "status")
-    for area_id, site_id, level, deadline, status in rows:
+    unplaced = _cell()
+    rows = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
+    for area_id, site_id, level, deadline, status in rows.values_list(
+        "area_id", "site_id", "risk_level", "deadline", "status"
+    ):
+        overdue = bool(deadline and status in Hazard.DEADLINE_STATUSES and deadline < today)
+        one = {"count": 1, "level": level, "overdue": int(overdue)}
         if area_id is not None:
-            add(by_area, area_id, level, deadline, status)
+            _fold(by_area.setdefault(area_id, _cell()), one)
         elif site_id is not None:
-            add(by_site, site_id, level, deadline, status)
+            _fold(by_site.setdefault(site_id, _cell()), one)
         else:
-            add(unplaced, None, level, deadline, status)
-    empty = {"count": 0, "level": "", "overdue": 0}
+            _fold(unplaced, one)
     sites: dict[int, dict] = {}
 
     def entry_for(site):
-        return sites.setdefault(site.pk, {"site": site, "areas": [], "count": 0, "level": "", "site_level": None})
-
-    def fold(total, cell):
-        total["count"] += cell["count"]
-        total["overdue"] = total.get("overdue", 0) + cell["overdue"]
-        if rank.get(cell["level"], 0) > rank.get(total["level"], 0):
-            total["level"] = cell["level"]
+        return sites.setdefault(site.pk, {"site": site, "areas": [], "site_level": None, **_cell()})
 
     areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
     for area in areas.order_by("floor__site__name", "floor__site_id", "floor__level", "name", "id"):
+        cell = by_area.pop(area.pk, _cell())
         entry = entry_for(area.floor.site)
-        cell = by_area.pop(area.pk, empty)
         entry["areas"].append({"area": area, **cell})
-        fold(entry, cell)
-    # Open hazards in areas no longer in use still count for their site.
-    if by_area:
-        for area in Area.objects.filter(pk__in=by_area).select_related("floor"):
-            site_cell = by_site.setdefault(area.floor.site_id, dict(empty))
-            fold(site_cell, by_area[area.pk])
+        _fold(entry, cell)
+    for area in Area.objects.filter(pk__in=by_area).select_related("floor"):  # areas no longer in use
+        _fold(by_site.setdefault(area.floor.site_id, _cell()), by_area[area.pk])
     for site in Site.objects.filter(pk__in=by_site).order_by("name", "id"):
         entry = entry_for(site)
         entry["site_level"] = by_site[site.pk]
-        fold(entry, by_site[site.pk])
-    return {"sites": list(sites.values()), "unplaced": unplaced.get(None)}
+        _fold(entry, by_site[site.pk])
+    return {"sites": list(sites.values()), "unplaced": unplaced if unplaced["count"] else None}
 
 
 def visible_hazard_numbers(*, user, numbers) -> set[str]:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.forms import submit_form
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
@@ -108,7 +109,7 @@ def incident_report(request):
     if request.method == "POST" and people.is_valid():
         rows = [f.cleaned_data for f in people.forms if f.has_changed() and f.cleaned_data]
         result = {}
-        if _attempt(
+        if submit_form(
             form,
             lambda f: result.setdefault(
                 "incident",
@@ -227,24 +228,10 @@ def incident_pdf(request, pk):
     return pdf_response(pdf, f"{incident.number}.pdf")
 
 
-def _attempt(form, call):
-    """Run ``call(form)`` if the form is valid; a refusal becomes the form's error. True on success."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-        return False
-    return True
-
-
 def _post_form(request, incident, key, form, perm, call, success):
     """Handle one of the incident page's forms: success redirects back, refusal re-renders the page."""
     _need(request, perm, incident)
-    if _attempt(form, call):
+    if submit_form(form, call):
         messages.success(request, success)
         return redirect(incident.get_absolute_url())
     return _refused(request, incident.pk, bound={key: form})
@@ -383,7 +370,7 @@ def _action_or_404(request, pk):
 
 def _post_action_form(request, action, form, perm, call, success):
     _need(request, perm, action)
-    if _attempt(form, call):
+    if submit_form(form, call):
         messages.success(request, success)
         return redirect(action.get_absolute_url())
     return _refused(request, action.incident_id, bound_action=(action.pk, form))
@@ -435,7 +422,7 @@ def case_study_publish(request, pk):
     _need(request, "incidents.publish_case_study", incident)
     form = CaseStudyForm(request.POST, auto_id="case_%s")
     result = {}
-    if _attempt(
+    if submit_form(
         form,
         lambda f: result.setdefault(
             "case", services.case_study_publish(incident=incident, user=request.user, title=f.cleaned_data["title"])
@@ -480,7 +467,7 @@ def statistics(request):
 def hours_set(request):
     _need(request, "incidents.enter_hours")
     form = HoursForm(request.POST)
-    if _attempt(form, lambda f: services.hours_worked_set(user=request.user, **f.cleaned_data)):
+    if submit_form(form, lambda f: services.hours_worked_set(user=request.user, **f.cleaned_data)):
         messages.success(request, _("Hours worked saved."))
         return redirect("incidents:statistics")
     return _statistics_page(request, hours_form=form, status=400)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import submit_form
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
@@ -353,14 +354,11 @@ def inspection_finish(request, pk):
     inspection = _get_inspection(request, pk)
     _require(request, "inspections.perform_inspection", inspection)
     form = forms.FinishForm(request.POST)
-    if form.is_valid():
-        try:
-            services.inspection_finish(inspection=inspection, user=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Inspection finished and signed."))
-            return redirect(inspection)
+    if submit_form(
+        form, lambda f: services.inspection_finish(inspection=inspection, user=request.user, **f.cleaned_data)
+    ):
+        messages.success(request, _("Inspection finished and signed."))
+        return redirect(inspection)
     return _inspection_page(request, inspection, finish_form=form, status=400)
 
 
@@ -567,19 +565,18 @@ def appliance_decide(request, pk):
     _require(request, "inspections.decide_appliances")
     req = get_object_or_404(ApplianceRequest, pk=pk)
     form = forms.ApplianceDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.appliance_request_decide(
-                appliance_request=req,
-                user=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["comment"],
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Decision recorded."))
-            return redirect(req)
+
+    def decide(f):
+        services.appliance_request_decide(
+            appliance_request=req,
+            user=request.user,
+            approve=f.cleaned_data["decision"] == "approve",
+            comment=f.cleaned_data["comment"],
+        )
+
+    if submit_form(form, decide):
+        messages.success(request, _("Decision recorded."))
+        return redirect(req)
     return _appliance_page(request, pk, form=form, status=400)
 
 
