@@ -10,7 +10,7 @@ from tests.emergency.factories import shipped_plan
 from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_page, live_server, settings):
     settings.AXES_ENABLED = False
     department = DepartmentFactory(code="cs-1", name="Customer Service 1")
@@ -86,7 +86,7 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
     assert CorrectiveAction.objects.get().checked_by.username == "officer"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_near_miss_with_nobody_involved_is_reported_from_a_phone(phone_page, live_server, settings):
     """The empty person row the form starts with is left untouched: it must not demand a person (issue 10)."""
     settings.AXES_ENABLED = False

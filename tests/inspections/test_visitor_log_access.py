@@ -86,8 +86,17 @@ def test_management_sees_no_sign_out_button(client, visit, manager):
     assert "Ms Chen" in html and f"/visitors/{visit.pk}/sign-out/" not in html
 
 
-def test_the_reception_group_exists_for_officers_to_fill():
-    assert Group.objects.filter(name="reception").exists()
+def test_the_reception_group_migration_creates_the_group_and_reverses():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("apps.inspections.migrations.0004_reception_group")
+    migration.remove(apps, None)
+    assert not Group.objects.filter(name="reception").exists()
+    migration.create(apps, None)
+    migration.create(apps, None)
+    assert Group.objects.filter(name="reception").count() == 1
 
 
 def _queries(client, url):
