@@ -163,3 +163,18 @@ def test_an_action_cannot_be_due_in_ten_years(investigating, officer, employee):
             due_date=timezone.localdate() + datetime.timedelta(days=3650),
         )
     assert not investigating.actions.exists()
+
+
+def test_the_data_migration_moves_existing_deadlines_to_the_occurrence_and_back(employee):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("apps.incidents.migrations.0003_external_due_from_occurrence")
+    incident = IncidentFactory(reporter=employee, occurred_at=_ago(hours=30), external_required=True)
+    migration.from_occurrence(apps, None)
+    incident.refresh_from_db()
+    assert incident.external_due_at == incident.occurred_at + datetime.timedelta(hours=24)
+    migration.from_filing(apps, None)
+    incident.refresh_from_db()
+    assert incident.external_due_at == incident.created_at + datetime.timedelta(hours=24)
