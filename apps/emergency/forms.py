@@ -184,7 +184,9 @@ class DrillScheduleForm(StyledForm):
 class DrillRecordForm(StyledForm):
     started_at = forms.DateTimeField(label=_("Actual start"), widget=DateTimeLocalInput())
     ended_at = forms.DateTimeField(label=_("Actual end"), widget=DateTimeLocalInput())
-    evacuation_minutes = forms.IntegerField(label=_("Evacuation time: minutes"), min_value=0, required=False)
+    evacuation_minutes = forms.IntegerField(
+        label=_("Evacuation time: minutes"), min_value=0, max_value=24 * 60, required=False
+    )
     evacuation_seconds = forms.IntegerField(label=_("seconds"), min_value=0, max_value=59, required=False)
     rating = forms.ChoiceField(label=_("Rating"), choices=Drill.Rating.choices)
     evaluation = forms.CharField(label=_("Evaluation"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.services import timeline_record
 
 from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, PlanVersion, TeamMember
 
 DEFAULT_DRILL_REMINDER_HOURS = 72
+MAX_DRILL_DURATION = datetime.timedelta(hours=24)
 
 
 def drill_reminder_hours() -> int:
@@ -214,6 +216,15 @@ def drill_record(
         raise ApplicationError(_("The drill cannot end before it starts."))
     if started_at > timezone.now():
         raise ApplicationError(_("A drill can be recorded only after it has started."))
+    if ended_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise ApplicationError(_("A drill can be recorded only once it has ended; the end is in the future."))
+    if ended_at - started_at > MAX_DRILL_DURATION:
+        raise ApplicationError(_("A drill lasts at most a day; check the start and end times."))
+    if evacuation_seconds is not None and evacuation_seconds > (ended_at - started_at).total_seconds():
+        raise ApplicationError(
+            _("The evacuation cannot take longer than the drill itself (%(minutes)d minutes).")
+            % {"minutes": (ended_at - started_at).total_seconds() // 60}
+        )
     with transaction.atomic():
         drill = Drill.objects.select_for_update().get(pk=drill.pk)
         if drill.status != Drill.Status.PLANNED:
@@ -254,11 +265,17 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
             raise Conflict(_("This problem has already been raised as a hazard."))
         drill = problem.drill
         category = {"fire": "fire", "network": "network", "power": "electrical"}.get(drill.plan.scenario, "other")
+        problem_line = next((x.strip() for x in problem.description.splitlines() if x.strip()), "")
+        title, title_zh = in_each_language(
+            lambda: _("Drill finding (%(plan)s): %(problem)s") % {"plan": drill.plan, "problem": problem_line}
+        )
         hazard = hazard_raise_via_hazards(
-            title=_("Drill finding: %(plan)s") % {"plan": drill.plan.name},
+            title=title[:200],
+            title_zh=title_zh[:200],
             description=problem.description,
             reporter=user,
             area=problem.area,
+            site=drill.site,
             location_text="" if problem.area else str(drill.site),
             category=category,
             source=problem,

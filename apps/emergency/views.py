@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.forms import submit_form
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import timeline_for
+from apps.hazards.selectors import visible_hazard_numbers
 
 from . import selectors, services
 from .forms import (
@@ -43,23 +45,23 @@ def _run(request, call, success):
     return True
 
 
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 # --- plans --------------------------------------------------------------------------------------
+
+
+def _plan_list_page(request, create_form=None, status=200):
+    if create_form is None and request.user.has_perm("emergency.manage_plan"):
+        create_form = PlanCreateForm()
+    context = {
+        "plans": selectors.plans_with_drill_flags(),
+        "supply_links": selectors.supply_links(),
+        "create_form": create_form,
+    }
+    return render(request, "emergency/plan_list.html", context, status=status)
 
 
 @login_required
 def plan_list(request):
-    context = {
-        "plans": selectors.plans_with_drill_flags(),
-        "supply_links": selectors.supply_links(),
-        "create_form": PlanCreateForm() if request.user.has_perm("emergency.manage_plan") else None,
-    }
-    return render(request, "emergency/plan_list.html", context)
+    return _plan_list_page(request)
 
 
 @login_required
@@ -67,18 +69,13 @@ def plan_list(request):
 def plan_create(request):
     _need(request, "emergency.manage_plan")
     form = PlanCreateForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("emergency:plan_list")
     result = {}
-    ok = _run(
-        request,
-        lambda: result.setdefault("plan", services.plan_create(user=request.user, **form.cleaned_data)),
-        _("Plan created; write its first version."),
-    )
-    if ok:
+    if submit_form(
+        form, lambda f: result.setdefault("plan", services.plan_create(user=request.user, **f.cleaned_data))
+    ):
+        messages.success(request, _("Plan created; write its first version."))
         return redirect(result["plan"].versions.first().get_absolute_url())
-    return redirect("emergency:plan_list")
+    return _plan_list_page(request, create_form=form, status=400)
 
 
 @login_required
@@ -243,9 +240,8 @@ def _drill_or_404(pk):
     return get_object_or_404(selectors.drill_detail_qs(), pk=pk)
 
 
-@login_required
-def drill_detail(request, pk):
-    drill = _drill_or_404(pk)
+def _drill_context(request, drill, bound=None):
+    """What the drill page shows; ``bound`` replaces a blank form by a refused one (input and errors kept)."""
     can_manage = request.user.has_perm("emergency.manage_drill", drill)
     now = timezone.now()
     record_form = None
@@ -259,8 +255,13 @@ def drill_detail(request, pk):
                 "attended": [str(a.person_id) for a in drill.attendance.all()],
             },
         )
+    problems = list(drill.problems.all())
+    linked = visible_hazard_numbers(user=request.user, numbers=[p.hazard_number for p in problems])
+    for problem in problems:
+        problem.hazard_link = problem.hazard_url if problem.hazard_number in linked else ""
     context = {
         "drill": drill,
+        "problems": problems,
         "can_manage": can_manage,
         "record_form": record_form,
         "problem_form": DrillProblemForm(site=drill.site) if can_manage else None,
@@ -268,22 +269,34 @@ def drill_detail(request, pk):
         "timeline": timeline_for(drill),
         "started": drill.planned_at <= now,
     }
-    return render(request, "emergency/drill_detail.html", context)
+    context.update(bound or {})
+    return context
+
+
+@login_required
+def drill_detail(request, pk):
+    drill = _drill_or_404(pk)
+    return render(request, "emergency/drill_detail.html", _drill_context(request, drill))
+
+
+def _drill_post(request, drill, key, form, call, success):
+    """One of the drill page's forms: success redirects back, a refusal shows the page again with the input."""
+    _need(request, "emergency.manage_drill", drill)
+    if submit_form(form, call):
+        messages.success(request, success)
+        return redirect(drill.get_absolute_url())
+    context = _drill_context(request, _drill_or_404(drill.pk), bound={key: form})
+    return render(request, "emergency/drill_detail.html", context, status=400)
 
 
 @login_required
 @require_POST
 def drill_record(request, pk):
     drill = _drill_or_404(pk)
-    _need(request, "emergency.manage_drill", drill)
-    form = DrillRecordForm(request.POST, drill=drill)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(drill.get_absolute_url())
-    data = form.cleaned_data
-    _run(
-        request,
-        lambda: services.drill_record(
+
+    def record(form):
+        data = form.cleaned_data
+        services.drill_record(
             drill=drill,
             user=request.user,
             started_at=data["started_at"],
@@ -292,44 +305,38 @@ def drill_record(request, pk):
             evaluation=data["evaluation"],
             rating=data["rating"],
             attended_ids=[int(x) for x in data["attended"]],
-        ),
-        _("Drill recorded."),
-    )
-    return redirect(drill.get_absolute_url())
+        )
+
+    form = DrillRecordForm(request.POST, drill=drill)
+    return _drill_post(request, drill, "record_form", form, record, _("Drill recorded."))
 
 
 @login_required
 @require_POST
 def drill_cancel(request, pk):
     drill = _drill_or_404(pk)
-    _need(request, "emergency.manage_drill", drill)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.drill_cancel(drill=drill, user=request.user, reason=form.cleaned_data["reason"]),
-            _("Drill cancelled."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect(drill.get_absolute_url())
+    return _drill_post(
+        request,
+        drill,
+        "cancel_form",
+        CancelForm(request.POST),
+        lambda f: services.drill_cancel(drill=drill, user=request.user, reason=f.cleaned_data["reason"]),
+        _("Drill cancelled."),
+    )
 
 
 @login_required
 @require_POST
 def drill_problem_add(request, pk):
     drill = _drill_or_404(pk)
-    _need(request, "emergency.manage_drill", drill)
-    form = DrillProblemForm(request.POST, site=drill.site)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.drill_problem_add(drill=drill, user=request.user, **form.cleaned_data),
-            _("Problem recorded."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect(drill.get_absolute_url())
+    return _drill_post(
+        request,
+        drill,
+        "problem_form",
+        DrillProblemForm(request.POST, site=drill.site),
+        lambda f: services.drill_problem_add(drill=drill, user=request.user, **f.cleaned_data),
+        _("Problem recorded."),
+    )
 
 
 @login_required

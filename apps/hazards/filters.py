@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.organization.models import Area, Department, Site
 
 from .models import Hazard
-from .selectors import overdue_q
+from .selectors import overdue_q, site_q
 
 
 class HazardFilter(django_filters.FilterSet):
@@ -21,9 +21,8 @@ class HazardFilter(django_filters.FilterSet):
     risk_level = django_filters.ChoiceFilter(choices=Hazard.RiskLevel.choices, label=_("Risk level"))
     category = django_filters.ChoiceFilter(choices=Hazard.Category.choices, label=_("Category"))
     department = django_filters.ModelChoiceFilter(queryset=Department.objects.all(), label=_("Department"))
-    site = django_filters.ModelChoiceFilter(
-        queryset=Site.objects.all(), field_name="area__floor__site", label=_("Site")
-    )
+    # A hazard in one of the site's areas, or found at the site without an area.
+    site = django_filters.ModelChoiceFilter(queryset=Site.objects.all(), method="filter_site", label=_("Site"))
     area = django_filters.ModelChoiceFilter(
         queryset=Area.objects.filter(is_active=True).select_related("floor__site"), label=_("Area")
     )
@@ -49,9 +48,13 @@ class HazardFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(number__icontains=value)
             | Q(title__icontains=value)
+            | Q(title_zh__icontains=value)
             | Q(description__icontains=value)
             | Q(location_text__icontains=value)
         )
+
+    def filter_site(self, queryset, name, value):
+        return queryset.filter(site_q(value)) if value else queryset
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import BaseModel
@@ -56,6 +57,8 @@ class Hazard(BaseModel):
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
+    # A title other modules raise in both languages ("Failed: …" / "不合格：…"); blank for typed reports.
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REPORTED)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, blank=True)
@@ -70,6 +73,16 @@ class Hazard(BaseModel):
         verbose_name=_("area"),
     )
     location_text = models.CharField(_("location details"), max_length=200, blank=True)
+    # The site: the area's, or where a finding without an area was made (an inspection of a whole site),
+    # so the risk map and the site filter count it.
+    site = models.ForeignKey(
+        "organization.Site",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hazards",
+        verbose_name=_("site"),
+    )
 
     # Who reported it.
     reporter = models.ForeignKey(
@@ -171,7 +184,14 @@ class Hazard(BaseModel):
         ]
 
     def __str__(self):
-        return f"{self.number} {self.title}"
+        return f"{self.number} {self.display_title}"
+
+    @property
+    def display_title(self):
+        """The title in the reader's language when it was raised in both."""
+        if self.title_zh and (get_language() or "en").lower().startswith("zh"):
+            return self.title_zh
+        return self.title
 
     def get_absolute_url(self):
         return reverse("hazards:hazard_detail", args=[self.pk])

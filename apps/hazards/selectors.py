@@ -85,29 +85,70 @@ MY_WORK_LABELS = {
 }
 
 
-def risk_map(*, user):
-    """Open hazards per site and area, with the highest risk level of each, for the risk map."""
-    from apps.organization.models import Area
+def site_q(site):
+    """Hazards at a site: in one of its areas, or found there without an area."""
+    return Q(area__floor__site=site) | Q(area__isnull=True, site=site)
 
-    rank = Hazard.RISK_ORDER
-    open_hazards = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
-    by_area: dict[int | None, dict] = {}
-    for area_id, level, deadline, status in open_hazards.values_list("area_id", "risk_level", "deadline", "status"):
-        cell = by_area.setdefault(area_id, {"count": 0, "level": "", "overdue": 0})
-        cell["count"] += 1
-        if rank.get(level, 0) > rank.get(cell["level"], 0):
-            cell["level"] = level
-        if deadline and status in Hazard.DEADLINE_STATUSES and deadline < timezone.localdate():
-            cell["overdue"] += 1
-    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
+
+def _fold(total: dict, cell: dict) -> dict:
+    """Add a risk-map cell (count, overdue, highest level) into a running total."""
+    total["count"] += cell["count"]
+    total["overdue"] += cell["overdue"]
+    if Hazard.RISK_ORDER.get(cell["level"], 0) > Hazard.RISK_ORDER.get(total["level"], 0):
+        total["level"] = cell["level"]
+    return total
+
+
+def _cell():
+    return {"count": 0, "level": "", "overdue": 0}
+
+
+def risk_map(*, user):
+    """Open hazards per site and area, with the highest risk level of each, for the risk map.
+
+    Every open hazard is counted once: in its area's cell; in its site's "no area" cell when it was
+    found at a site without an area (or its area is no longer in use); otherwise among the unplaced."""
+    from apps.organization.models import Area, Site
+
+    today = timezone.localdate()
+    by_area: dict[int, dict] = {}
+    by_site: dict[int, dict] = {}
+    unplaced = _cell()
+    rows = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
+    for area_id, site_id, level, deadline, status in rows.values_list(
+        "area_id", "site_id", "risk_level", "deadline", "status"
+    ):
+        overdue = bool(deadline and status in Hazard.DEADLINE_STATUSES and deadline < today)
+        one = {"count": 1, "level": level, "overdue": int(overdue)}
+        if area_id is not None:
+            _fold(by_area.setdefault(area_id, _cell()), one)
+        elif site_id is not None:
+            _fold(by_site.setdefault(site_id, _cell()), one)
+        else:
+            _fold(unplaced, one)
     sites: dict[int, dict] = {}
+
+    def entry_for(site):
+        return sites.setdefault(site.pk, {"site": site, "areas": [], "site_level": None, **_cell()})
+
+    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
     for area in areas.order_by("floor__site__name", "floor__site_id", "floor__level", "name", "id"):
-        site = area.floor.site
-        entry = sites.setdefault(site.pk, {"site": site, "areas": [], "count": 0, "level": ""})
-        cell = by_area.get(area.pk, {"count": 0, "level": "", "overdue": 0})
+        cell = by_area.pop(area.pk, _cell())
+        entry = entry_for(area.floor.site)
         entry["areas"].append({"area": area, **cell})
-        entry["count"] += cell["count"]
-        if rank.get(cell["level"], 0) > rank.get(entry["level"], 0):
-            entry["level"] = cell["level"]
-    unplaced = by_area.get(None)
-    return {"sites": list(sites.values()), "unplaced": unplaced}
+        _fold(entry, cell)
+    for area in Area.objects.filter(pk__in=by_area).select_related("floor"):  # areas no longer in use
+        _fold(by_site.setdefault(area.floor.site_id, _cell()), by_area[area.pk])
+    for site in Site.objects.filter(pk__in=by_site).order_by("name", "id"):
+        entry = entry_for(site)
+        entry["site_level"] = by_site[site.pk]
+        _fold(entry, by_site[site.pk])
+    return {"sites": list(sites.values()), "unplaced": unplaced if unplaced["count"] else None}
+
+
+def visible_hazard_numbers(*, user, numbers) -> set[str]:
+    """Which of these hazard numbers the user may open: other modules show the rest without a link."""
+    numbers = [n for n in numbers if n]
+    if not numbers:
+        return set()
+    return set(hazard_list(user=user).filter(number__in=numbers).values_list("number", flat=True))

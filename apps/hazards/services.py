@@ -116,8 +116,15 @@ def hazard_raise(
     source=None,
     photos: Iterable = (),
     is_anonymous: bool = False,
+    title_zh: str = "",
+    site=None,
+    department=None,
 ) -> Hazard:
     """Create a reported hazard; other modules call this for a failed item, a drill finding, an action.
+
+    Without an area, ``site`` and ``department`` say where it was found (an inspection of a whole site or
+    department), so the risk map, the site filter and the department's head see it; ``title_zh`` is the
+    title in Chinese when the caller can give both.
 
     ``source`` is the record that raised it (any model instance); the hazard page links back to it.
     Only requires an active reporter. A bad photo raises ApplicationError and nothing is saved.
@@ -131,13 +138,15 @@ def hazard_raise(
         hazard = Hazard(
             number=record_number_next(prefix=NUMBER_PREFIX),
             title=title,
+            title_zh=(title_zh or "").strip()[:200],
             description=description or "",
             reporter=reporter,
             is_anonymous=bool(is_anonymous),
             area=area,
             location_text=(location_text or "").strip()[:200],
             category=category or "",
-            department_id=area.department_id if area is not None else None,
+            department_id=area.department_id if area is not None else getattr(department, "pk", None),
+            site=area.floor.site if area is not None else site,
         )
         if source is not None:
             hazard.source_type = ContentType.objects.get_for_model(source)

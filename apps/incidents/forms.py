@@ -1,8 +1,8 @@
 from django import forms
 from django.forms import formset_factory
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.exceptions import ApplicationError
 from apps.core.uploads import inspect_image
 from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
 from apps.emergency.models import ContingencyPlan
@@ -40,7 +40,21 @@ def area_field(required=False):
     return field
 
 
-class IncidentReportForm(StyledForm):
+class OccurredAtMixin:
+    """The report form and the edit form refuse the same occurrence times as the services."""
+
+    def clean_occurred_at(self):
+        from .services import check_occurred_at
+
+        value = self.cleaned_data["occurred_at"]
+        try:
+            check_occurred_at(value)
+        except ApplicationError as exc:
+            raise forms.ValidationError(exc.message) from None
+        return value
+
+
+class IncidentReportForm(OccurredAtMixin, StyledForm):
     occurred_at = forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     area = area_field()
@@ -52,20 +66,18 @@ class IncidentReportForm(StyledForm):
     severity = forms.ChoiceField(label=_("How serious?"), choices=Incident.Severity.choices, initial="minor")
     photos = PhotosField(label=_("Photos"))
 
-    def clean_occurred_at(self):
-        value = self.cleaned_data["occurred_at"]
-        if value > timezone.now() + timezone.timedelta(minutes=5):
-            raise forms.ValidationError(_("An incident cannot happen in the future."))
-        return value
-
 
 class InvolvedPersonForm(StyledForm):
     person = PersonField(label=_("Employee"), required=False)
     name = forms.CharField(label=_("or name (visitor, contractor)"), max_length=150, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=InvolvedPerson.Role.choices)
+    # Initial values are what an untouched row posts (the first choice, 0 days), so a row the reporter
+    # never touched counts as unchanged and is skipped, like an empty one.
+    role = forms.ChoiceField(label=_("Role"), choices=InvolvedPerson.Role.choices, initial=InvolvedPerson.Role.INJURED)
     injury_nature = forms.CharField(label=_("Nature of injury"), max_length=200, required=False)
     body_part = forms.CharField(label=_("Body part"), max_length=100, required=False)
-    treatment = forms.ChoiceField(label=_("Treatment"), choices=InvolvedPerson.Treatment.choices)
+    treatment = forms.ChoiceField(
+        label=_("Treatment"), choices=InvolvedPerson.Treatment.choices, initial=InvolvedPerson.Treatment.NONE
+    )
     lost_work_days = forms.IntegerField(label=_("Lost work days"), min_value=0, initial=0, required=False)
 
     def clean(self):
@@ -78,7 +90,7 @@ class InvolvedPersonForm(StyledForm):
 InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20)
 
 
-class IncidentEditForm(StyledForm):
+class IncidentEditForm(OccurredAtMixin, StyledForm):
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
     occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())

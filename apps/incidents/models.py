@@ -249,6 +249,15 @@ class CorrectiveAction(BaseModel):
     due_date = models.DateField(_("due date"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     completed_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    # Who marked it done (the owner, or an officer on their behalf): they may not check its effectiveness.
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
     evidence = models.TextField(_("evidence"), blank=True)
     check_due = models.DateField(_("effectiveness check on"), null=True, blank=True)
     checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)

@@ -7,7 +7,7 @@ from collections import Counter, OrderedDict
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Prefetch, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
 from apps.core.permissions import department_scope
@@ -17,26 +17,50 @@ from .models import CaseStudy, CorrectiveAction, HoursWorked, Incident, Involved
 RATE_BASE = 200_000  # hours: 100 full-time workers for a year (OSHA convention)
 
 
+INJURED = InvolvedPerson.Role.INJURED
+
+
 def _visible(user):
     scope = department_scope(user)
     if scope is None:
         return Incident.objects.all()
+    injured_here = InvolvedPerson.objects.filter(role=INJURED, person__department_id__in=scope)
     ids = Incident.objects.filter(
-        Q(department_id__in=scope) | Q(reporter=user) | Q(lead=user) | Q(people__person=user) | Q(actions__owner=user)
+        Q(department_id__in=scope)
+        | Q(reporter=user)
+        | Q(lead=user)
+        | Q(people__person=user)
+        | Q(actions__owner=user)
+        | Q(pk__in=injured_here.values("incident_id"))
     ).values("pk")
     return Incident.objects.filter(pk__in=ids)
 
 
+def _medical_visible(user):
+    """Per row, may the user read the injuries (rules ``incidents.view_medical_details``, as a query)."""
+    scope = department_scope(user)
+    if scope is None:
+        return Value(True)
+    injured = InvolvedPerson.objects.filter(incident=OuterRef("pk"), role=INJURED).filter(
+        Q(person=user) | Q(person__department_id__in=scope)
+    )
+    return Q(reporter=user) | Q(department_id__in=scope) | Exists(injured)
+
+
 def incident_list(*, user):
-    """Incidents the user may see with what the list shows, in a fixed number of queries."""
+    """Incidents the user may see with what the list shows, in a fixed number of queries.
+
+    The counts are ``distinct``: two counts over two joins would otherwise multiply each other.
+    ``medical_visible`` says whether the row's injured count may be shown to this user.
+    """
+    open_statuses = [CorrectiveAction.Status.OPEN, CorrectiveAction.Status.DONE]
     return (
         _visible(user)
         .select_related("area__floor__site", "department", "reporter")
         .annotate(
-            open_action_count=Count(
-                "actions", filter=Q(actions__status__in=[CorrectiveAction.Status.OPEN, CorrectiveAction.Status.DONE])
-            ),
-            injured_count=Count("people", filter=Q(people__role=InvolvedPerson.Role.INJURED)),
+            open_action_count=Count("actions", filter=Q(actions__status__in=open_statuses), distinct=True),
+            injured_count=Count("people", filter=Q(people__role=INJURED), distinct=True),
+            medical_visible=ExpressionWrapper(_medical_visible(user), output_field=BooleanField()),
         )
     )
 

@@ -21,7 +21,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
+from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.services import attachment_add, timeline_record
 from apps.emergency.services import hazard_raise_via_hazards, safety_officers
@@ -69,6 +70,26 @@ def _lock(incident) -> Incident:
     return Incident.objects.select_for_update().get(pk=incident.pk)
 
 
+# Plausible dates: nothing before this, nothing planned further ahead than MAX_PLAN_DAYS.
+EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+MAX_PLAN_DAYS = 3 * 366
+# Events of the investigation's timeline may lead up to the incident by at most this much.
+EVENT_LEAD_TIME = datetime.timedelta(hours=24)
+CLOCK_SKEW = datetime.timedelta(minutes=5)
+
+
+def _fmt(moment: datetime.datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+def check_occurred_at(occurred_at: datetime.datetime) -> None:
+    """The report form, the edit form and the services all refuse the same occurrence times."""
+    if occurred_at > timezone.now() + CLOCK_SKEW:
+        raise ApplicationError(_("An incident cannot happen in the future."))
+    if occurred_at < EARLIEST:
+        raise ApplicationError(_("Give the date the incident really happened (after 2000)."))
+
+
 def _next_number(year: int) -> str:
     prefix = f"INC-{year}-"
     last = (
@@ -96,8 +117,7 @@ def incident_report(
 ) -> Incident:
     """File an incident (R5.2.1); the reporter's department head and every safety officer are told once."""
     require(reporter, "incidents.report_incident")
-    if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
-        raise ApplicationError(_("An incident cannot happen in the future."))
+    check_occurred_at(occurred_at)
     if not description.strip():
         raise ApplicationError(_("Describe what happened."))
     people = list(people)
@@ -179,6 +199,14 @@ def _apply_move(incident, *, name: str, user, comment: str = ""):
     if name == "close":
         if not incident.root_cause.strip():
             raise ApplicationError(_("Record the root cause before closing."))
+        if incident.external_required and not incident.external_reported_at:
+            raise ApplicationError(
+                _(
+                    "The incident must be reported to the authority before it is closed: record to whom, when "
+                    "and the reference under “External report” (it was due by %(due)s)."
+                )
+                % {"due": _fmt(incident.external_due_at) if incident.external_due_at else "—"}
+            )
         pending = [a for a in incident.actions.all() if not a.counts_as_closed]
         if pending:
             raise ApplicationError(
@@ -248,16 +276,37 @@ def incident_update(*, incident, user, **fields) -> Incident:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ApplicationError(f"unknown fields {sorted(unknown)}")
+    if fields.get("occurred_at") is not None:
+        check_occurred_at(fields["occurred_at"])
     with transaction.atomic():
         incident = _lock(incident)
         _ensure_unlocked(incident)
         changed = [f for f, v in fields.items() if getattr(incident, f) != v]
         for f in changed:
             setattr(incident, f, fields[f])
+        if "occurred_at" in changed:
+            if incident.external_reported_at and incident.external_reported_at < incident.occurred_at:
+                raise ApplicationError(
+                    _("The incident cannot have happened after it was reported to the authority (%(when)s).")
+                    % {"when": _fmt(incident.external_reported_at)}
+                )
+            if incident.external_required:
+                incident.external_due_at = external_due_for(incident)
+            first_event = incident.events.order_by("happened_at").first()
+            if first_event and first_event.happened_at < incident.occurred_at - EVENT_LEAD_TIME:
+                raise ApplicationError(
+                    _("The timeline of events starts at %(when)s, more than a day before this time.")
+                    % {"when": _fmt(first_event.happened_at)}
+                )
         if changed:
             incident.save()
             timeline_record(subject=incident, actor=user, action=gettext_noop("edited"), comment=", ".join(changed))
     return incident
+
+
+def external_due_for(incident) -> datetime.datetime:
+    """The authority must be told within the configured hours of when the incident *happened*."""
+    return incident.occurred_at + datetime.timedelta(hours=external_report_hours())
 
 
 def incident_external_report(
@@ -273,16 +322,18 @@ def incident_external_report(
     require(user, "incidents.respond_incident", incident)
     if reported_at and not authority.strip():
         raise ApplicationError(_("Say which authority the incident was reported to."))
-    if reported_at and reported_at > timezone.now() + datetime.timedelta(minutes=5):
+    if reported_at and reported_at > timezone.now() + CLOCK_SKEW:
         raise ApplicationError(_("The report time cannot be in the future."))
     with transaction.atomic():
         incident = _lock(incident)
         _ensure_unlocked(incident)
+        if required and reported_at and reported_at < incident.occurred_at:
+            raise ApplicationError(
+                _("The authority cannot have been told before the incident happened (%(when)s).")
+                % {"when": _fmt(incident.occurred_at)}
+            )
         incident.external_required = required
-        if required and incident.external_due_at is None:
-            incident.external_due_at = incident.created_at + datetime.timedelta(hours=external_report_hours())
-        if not required:
-            incident.external_due_at = None
+        incident.external_due_at = external_due_for(incident) if required else None
         incident.external_authority = authority if required else ""
         incident.external_reported_at = reported_at if required else None
         incident.external_reference = reference if required else ""
@@ -363,9 +414,16 @@ def incident_event_add(*, incident, user, happened_at: datetime.datetime, descri
     require(user, "incidents.investigate_incident", incident)
     if not description.strip():
         raise ApplicationError(_("Describe the event."))
+    if happened_at > timezone.now() + CLOCK_SKEW:
+        raise ApplicationError(_("An event of the timeline cannot be in the future."))
     with transaction.atomic():
         incident = _lock(incident)
         _ensure_investigating(incident)
+        if happened_at < incident.occurred_at - EVENT_LEAD_TIME:
+            raise ApplicationError(
+                _("The timeline covers the day before the incident (%(when)s) and after; this event is earlier.")
+                % {"when": _fmt(incident.occurred_at)}
+            )
         return IncidentEvent.objects.create(incident=incident, happened_at=happened_at, description=description)
 
 
@@ -388,6 +446,11 @@ def action_add(
         raise ApplicationError(_("Describe the action."))
     if check_due and check_due < due_date:
         raise ApplicationError(_("The effectiveness check comes on or after the due date."))
+    latest = timezone.localdate() + datetime.timedelta(days=MAX_PLAN_DAYS)
+    if due_date > latest or (check_due and check_due > latest):
+        raise ApplicationError(_("Plan the action within three years (by %(date)s).") % {"date": latest.isoformat()})
+    if due_date < timezone.localtime(incident.occurred_at).date():
+        raise ApplicationError(_("An action cannot be due before the incident happened."))
     with transaction.atomic():
         incident = _lock(incident)
         _ensure_investigating(incident)
@@ -463,6 +526,7 @@ def action_complete(
                 days=int(getattr(settings, "ANQUAN_EFFECTIVENESS_CHECK_DAYS", DEFAULT_EFFECTIVENESS_CHECK_DAYS))
             )
         action.evidence, action.completed_at, action.check_due = evidence, timezone.now(), max(check_due, today)
+        action.completed_by = user
         _move_action(action, name="complete", user=user)
         for photo in photos:
             attachment_add(subject=action, upload=photo, user=user, role="evidence")
@@ -487,13 +551,15 @@ def action_check(*, action, user, effective: bool, note: str = "") -> Corrective
     require(user, ACTION_MOVES[name].perm, action)
     with transaction.atomic():
         action = _lock_action(action)
+        if user.pk in (action.owner_id, action.completed_by_id):
+            raise NotAllowed(_("You did the work of this action, so another safety officer checks its effectiveness."))
         if action.check_due and timezone.localdate() < action.check_due:
             raise ApplicationError(
                 _("The effectiveness check is due on %(date)s, not before.") % {"date": action.check_due.isoformat()}
             )
         action.checked_at, action.checked_by, action.check_note = timezone.now(), user, note
         if not effective:
-            action.completed_at = None
+            action.completed_at, action.completed_by = None, None
         _move_action(action, name=name, user=user, comment=note)
         if not effective:
             _notify_on_commit(
@@ -515,11 +581,14 @@ def action_raise_hazard(*, action, user) -> CorrectiveAction:
     with transaction.atomic():
         action = _lock_action(action)
         incident = action.incident
+        title, title_zh = in_each_language(lambda: _("From incident %(number)s") % {"number": incident.number})
         hazard = hazard_raise_via_hazards(
-            title=_("From incident %(number)s") % {"number": incident.number},
+            title=title,
+            title_zh=title_zh,
             description=action.description,
             reporter=user,
             area=incident.area,
+            department=incident.department,
             location_text=""
             if incident.area_id
             else (incident.location_detail or _("Where incident %(number)s happened") % {"number": incident.number}),

@@ -110,5 +110,38 @@ rules.add_perm("inspections.view_appliancerequest", is_officer | is_management |
 rules.add_perm("inspections.decide_appliance", is_officer & is_pending)
 rules.add_perm("inspections.decide_appliances", is_officer)
 
-# Visitor log: reception, hosts and officers all use it.
+# Visitor log (R3.4.4). Anyone may sign in a visitor they receive. The whole log (and every visitor on
+# site) is for the reception desk (members of the "reception" group, set in the admin), safety officers
+# and management; otherwise a person sees the visits they host or signed in, and a department head those
+# to the department's areas. Signing a visitor out is for the host, whoever signed them in, the head of
+# the visited area's department, reception and safety officers. ``selectors.visits_for`` scopes lists alike.
+RECEPTION_GROUP = "reception"
+is_reception = rules.is_group_member(RECEPTION_GROUP)
+
+
+@rules.predicate
+def is_host(user, visit):
+    return visit is not None and visit.host_id == user.pk
+
+
+@rules.predicate
+def signed_visitor_in(user, visit):
+    return visit is not None and visit.registered_by_id == user.pk
+
+
+@rules.predicate
+def heads_visited_area(user, visit):
+    return visit is not None and is_active_user(user) and visit.area.department_id in user.headed_department_ids
+
+
+sees_whole_visitor_log = is_company_wide | is_reception
 rules.add_perm("inspections.use_visitor_log", is_active_user)
+rules.add_perm("inspections.view_whole_visitor_log", is_active_user & sees_whole_visitor_log)
+rules.add_perm(
+    "inspections.view_visit",
+    is_active_user & (sees_whole_visitor_log | is_host | signed_visitor_in | heads_visited_area),
+)
+rules.add_perm(
+    "inspections.sign_out_visit",
+    is_active_user & (is_officer | is_reception | is_host | signed_visitor_in | heads_visited_area),
+)

@@ -35,7 +35,9 @@ OPEN = (Inspection.Status.SCHEDULED, Inspection.Status.IN_PROGRESS)
 
 
 def template_list(*, include_old: bool = False):
-    qs = ChecklistTemplate.objects.annotate(item_count=Count("items")).order_by("group", "code", "-version", "id")
+    qs = ChecklistTemplate.objects.annotate(item_count=Count("items", distinct=True)).order_by(
+        "group", "code", "-version", "id"
+    )
     return qs if include_old else qs.filter(is_current=True)
 
 
@@ -56,7 +58,7 @@ def template_versions(template: ChecklistTemplate):
 def plan_list():
     return (
         InspectionPlan.objects.select_related("approved_by", "created_by")
-        .annotate(line_count=Count("lines"))
+        .annotate(line_count=Count("lines", distinct=True))
         .order_by("-year", "id")
     )
 
@@ -66,7 +68,7 @@ def plan_lines(plan: InspectionPlan):
         plan.lines.select_related(
             "template", "area__floor__site", "area__department__head", "site", "department__head", "inspector"
         )
-        .annotate(inspection_count=Count("inspections"))
+        .annotate(inspection_count=Count("inspections", distinct=True))
         .order_by("id")
     )
 
@@ -146,7 +148,7 @@ def inspection_list(*, user, filters: dict | None = None):
             "template", "area__floor__site", "area__department", "site", "department", "inspector"
         )
         .annotate(
-            failed_count=Count("results", filter=Q(results__outcome=InspectionResult.Outcome.FAIL)),
+            failed_count=Count("results", filter=Q(results__outcome=InspectionResult.Outcome.FAIL), distinct=True),
             finished_last=Case(When(status=Inspection.Status.FINISHED, then=Value(1)), default=Value(0)),
         )
         .order_by("finished_last", "due_date", "id")
@@ -286,12 +288,20 @@ def approved_appliances_by_area():
 # --- visitors -------------------------------------------------------------------------------------
 
 
-def visits_on_site():
-    return Visit.objects.filter(signed_out_at__isnull=True).select_related("host", "area__floor__site")
-
-
-def visit_log(*, filters: dict | None = None):
+def visits_for(*, user):
+    """The visits the user may see (rules ``inspections.view_visit``, as a query)."""
     qs = Visit.objects.select_related("host", "area__floor__site", "registered_by", "signed_out_by")
+    if user.has_perm("inspections.view_whole_visitor_log"):
+        return qs
+    return qs.filter(Q(host=user) | Q(registered_by=user) | Q(area__department_id__in=list(user.headed_department_ids)))
+
+
+def visits_on_site(*, user):
+    return visits_for(user=user).filter(signed_out_at__isnull=True)
+
+
+def visit_log(*, user, filters: dict | None = None):
+    qs = visits_for(user=user)
     filters = filters or {}
     if filters.get("q"):
         q = filters["q"]

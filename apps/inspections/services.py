@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
@@ -434,6 +435,16 @@ def inspection_result_save(*, result: InspectionResult, user, outcome: str, note
     return result
 
 
+def _finding_title(item, note: str) -> tuple[str, str]:
+    """A failed item's hazard is titled as a finding: the inspector's note when given (in the language
+    they wrote it), otherwise "Failed: <criterion>" in English and "不合格：<criterion>" in Chinese."""
+    first_line = next((line.strip() for line in (note or "").splitlines() if line.strip()), "")
+    if first_line:
+        return first_line[:200], ""
+    english, chinese = in_each_language(lambda: _("Failed: %(item)s") % {"item": item.display_text or item.text})
+    return english[:200], chinese[:200]
+
+
 def inspection_finish(*, inspection: Inspection, user, signature_name: str, summary: str = "") -> Inspection:
     """Sign the inspection off; each failed item raises a hazard, linked both ways."""
     from apps.hazards.services import hazard_raise
@@ -472,11 +483,15 @@ def inspection_finish(*, inspection: Inspection, user, signature_name: str, summ
                 )
                 if x
             )
+            title, title_zh = _finding_title(item, result.note)
             hazard = hazard_raise(
-                title=(item.display_text or item.text)[:200],
+                title=title,
+                title_zh=title_zh,
                 description=description,
                 reporter=user,
                 area=inspection.area,
+                site=inspection.site,
+                department=inspection.department,
                 location_text="" if inspection.area_id else str(scope)[:200],
                 category=category,
                 source=result,
@@ -555,8 +570,12 @@ def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: st
         equipment.next_check_due = timezone.localdate(now) + datetime.timedelta(days=equipment.check_interval_days)
         equipment.save(update_fields=["last_checked_at", "next_check_due", "updated_at"])
         if outcome == EquipmentCheck.Outcome.FAIL:
+            title, title_zh = in_each_language(
+                lambda: _("Failed check: %(equipment)s – %(note)s") % {"equipment": equipment, "note": note.strip()}
+            )
             check.hazard = hazard_raise(
-                title=str(format_lazy("{}: {}", equipment, gettext_lazy("failed check")))[:200],
+                title=title[:200],
+                title_zh=title_zh[:200],
                 description=note.strip(),
                 reporter=user,
                 area=equipment.area,
@@ -664,7 +683,7 @@ def visit_register(
 
 
 def visit_sign_out(*, visit: Visit, user) -> Visit:
-    require(user, "inspections.use_visitor_log")
+    require(user, "inspections.sign_out_visit", visit)
     with transaction.atomic():
         now = timezone.now()
         updated = Visit.objects.filter(pk=visit.pk, signed_out_at__isnull=True).update(

@@ -16,12 +16,13 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import submit_form
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
 from . import forms, selectors, services
-from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult, Visit
+from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult
 
 
 def _require(request, perm, obj=None):
@@ -91,7 +92,7 @@ def template_edit(request, pk):
                     template=template, user=request.user, sections=forms.rows_to_sections(rows), **header.cleaned_data
                 )
             except ApplicationError as exc:
-                messages.error(request, exc.message)
+                header.add_error(None, exc.message)
             else:
                 messages.success(request, _("Saved as version %(v)s.") % {"v": new.version})
                 return redirect(new)
@@ -267,9 +268,9 @@ def _get_inspection(request, pk):
     return inspection
 
 
-@login_required
-def inspection_detail(request, pk):
-    inspection = _get_inspection(request, pk)
+def _inspection_page(request, inspection, *, finish_form=None, refused_row=None, status=200):
+    """The inspection page; a refused finish or answer (``refused_row``: result pk, posted outcome, note,
+    error) is shown again with what was typed."""
     can_perform = request.user.has_perm("inspections.perform_inspection", inspection)
     editable = can_perform and inspection.status == Inspection.Status.IN_PROGRESS
     sections = selectors.inspection_sections(inspection)
@@ -279,6 +280,8 @@ def inspection_detail(request, pk):
             counts["total"] += 1
             counts["answered"] += bool(r.outcome)
             counts["failed"] += r.outcome == InspectionResult.Outcome.FAIL
+            if refused_row and r.pk == refused_row[0]:
+                r.outcome, r.note, r.error = refused_row[1] or r.outcome, refused_row[2], refused_row[3]
     context = {
         "inspection": inspection,
         "sections": sections,
@@ -286,10 +289,15 @@ def inspection_detail(request, pk):
         "can_perform": can_perform,
         "editable": editable,
         "outcomes": InspectionResult.Outcome.choices,
-        "finish_form": forms.FinishForm(initial={"signature_name": request.user.get_full_name()}),
+        "finish_form": finish_form or forms.FinishForm(initial={"signature_name": request.user.get_full_name()}),
         "timeline": timeline_for(inspection),
     }
-    return render(request, "inspections/inspection_detail.html", context)
+    return render(request, "inspections/inspection_detail.html", context, status=status)
+
+
+@login_required
+def inspection_detail(request, pk):
+    return _inspection_page(request, _get_inspection(request, pk))
 
 
 @login_required
@@ -324,7 +332,8 @@ def inspection_result_save(request, pk, result_pk):
         error = " ".join(e for errs in form.errors.values() for e in errs)
     if not request.htmx:
         if error:
-            messages.error(request, error)
+            refused = (result.pk, request.POST.get("outcome", ""), request.POST.get("note", ""), error)
+            return _inspection_page(request, inspection, refused_row=refused, status=400)
         return redirect(result.get_absolute_url())
     result = inspection.results.select_related("item__section", "hazard").get(pk=result.pk)
     result.photos = list(attachments_for(result))
@@ -345,16 +354,12 @@ def inspection_finish(request, pk):
     inspection = _get_inspection(request, pk)
     _require(request, "inspections.perform_inspection", inspection)
     form = forms.FinishForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Sign with your name to finish the inspection."))
-        return redirect(inspection)
-    try:
-        services.inspection_finish(inspection=inspection, user=request.user, **form.cleaned_data)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
+    if submit_form(
+        form, lambda f: services.inspection_finish(inspection=inspection, user=request.user, **f.cleaned_data)
+    ):
         messages.success(request, _("Inspection finished and signed."))
-    return redirect(inspection)
+        return redirect(inspection)
+    return _inspection_page(request, inspection, finish_form=form, status=400)
 
 
 @login_required
@@ -448,8 +453,12 @@ def equipment_edit(request, pk):
         data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
         if not data.get("next_check_due"):
             data.pop("next_check_due", None)
-        services.equipment_update(equipment=eq, user=request.user, **data)
-        return redirect(eq)
+        try:
+            services.equipment_update(equipment=eq, user=request.user, **data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(eq)
     form.fields["code"].disabled = True
     return render(request, "equipment/equipment_form.html", {"form": form, "equipment": eq})
 
@@ -530,8 +539,7 @@ def appliance_request_create(request):
     return render(request, "appliances/appliance_form.html", {"form": form})
 
 
-@login_required
-def appliance_detail(request, pk):
+def _appliance_page(request, pk, form=None, status=200):
     req = get_object_or_404(
         ApplianceRequest.objects.select_related("requester", "area__floor__site", "decided_by"), pk=pk
     )
@@ -539,11 +547,16 @@ def appliance_detail(request, pk):
         raise Http404
     context = {
         "req": req,
-        "form": forms.ApplianceDecisionForm(),
+        "form": form or forms.ApplianceDecisionForm(),
         "can_decide": request.user.has_perm("inspections.decide_appliance", req),
         "timeline": timeline_for(req),
     }
-    return render(request, "appliances/appliance_detail.html", context)
+    return render(request, "appliances/appliance_detail.html", context, status=status)
+
+
+@login_required
+def appliance_detail(request, pk):
+    return _appliance_page(request, pk)
 
 
 @login_required
@@ -552,19 +565,19 @@ def appliance_decide(request, pk):
     _require(request, "inspections.decide_appliances")
     req = get_object_or_404(ApplianceRequest, pk=pk)
     form = forms.ApplianceDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.appliance_request_decide(
-                appliance_request=req,
-                user=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["comment"],
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Decision recorded."))
-    return redirect(req)
+
+    def decide(f):
+        services.appliance_request_decide(
+            appliance_request=req,
+            user=request.user,
+            approve=f.cleaned_data["decision"] == "approve",
+            comment=f.cleaned_data["comment"],
+        )
+
+    if submit_form(form, decide):
+        messages.success(request, _("Decision recorded."))
+        return redirect(req)
+    return _appliance_page(request, pk, form=form, status=400)
 
 
 # --- visitors -------------------------------------------------------------------------------------
@@ -574,7 +587,7 @@ def appliance_decide(request, pk):
 def visit_list(request):
     _require(request, "inspections.use_visitor_log")
     filters = {"q": request.GET.get("q", "").strip()}
-    log = selectors.visit_log(filters=filters)
+    log = selectors.visit_log(user=request.user, filters=filters)
     if request.GET.get("format") == "csv":
         return csv_response(
             filename="visitors",
@@ -586,7 +599,15 @@ def visit_list(request):
                 for v in log.iterator(chunk_size=500)
             ),
         )  # fmt: skip
-    context = {"on_site": selectors.visits_on_site(), "page": paginate(request, log), "filters": filters}
+    on_site = list(selectors.visits_on_site(user=request.user))
+    for visit in on_site:
+        visit.can_sign_out = request.user.has_perm("inspections.sign_out_visit", visit)
+    context = {
+        "on_site": on_site,
+        "page": paginate(request, log),
+        "filters": filters,
+        "whole_log": request.user.has_perm("inspections.view_whole_visitor_log"),
+    }
     return render(request, "visitors/visit_list.html", context)
 
 
@@ -608,8 +629,8 @@ def visit_register(request):
 @login_required
 @require_POST
 def visit_sign_out(request, pk):
-    _require(request, "inspections.use_visitor_log")
-    visit = get_object_or_404(Visit, pk=pk)
+    visit = get_object_or_404(selectors.visits_for(user=request.user), pk=pk)
+    _require(request, "inspections.sign_out_visit", visit)
     try:
         services.visit_sign_out(visit=visit, user=request.user)
     except ApplicationError as exc:

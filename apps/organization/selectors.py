@@ -39,11 +39,11 @@ def person_search(*, user, query: str, limit: int = 20):
 
 
 def department_list():
-    return Department.objects.select_related("head").annotate(member_count=Count("members"))
+    return Department.objects.select_related("head").annotate(member_count=Count("members", distinct=True))
 
 
 def post_list():
-    return Post.objects.annotate(member_count=Count("members"))
+    return Post.objects.annotate(member_count=Count("members", distinct=True))
 
 
 def floor_choices():

@@ -10,7 +10,7 @@ from tests.emergency.factories import shipped_plan
 from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_page, live_server, settings):
     settings.AXES_ENABLED = False
     department = DepartmentFactory(code="cs-1", name="Customer Service 1")
@@ -84,3 +84,20 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
     incident.refresh_from_db()
     assert incident.status == Incident.Status.CLOSED and incident.plan.code == "fire"
     assert CorrectiveAction.objects.get().checked_by.username == "officer"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_near_miss_with_nobody_involved_is_reported_from_a_phone(phone_page, live_server, settings):
+    """The empty person row the form starts with is left untouched: it must not demand a person (issue 10)."""
+    settings.AXES_ENABLED = False
+    UserFactory(username="employee", full_name="Li Na", department=DepartmentFactory(code="cs-1"))
+    area = AreaFactory(name="Archive room")
+    login(phone_page, live_server, "employee")
+    phone_page.goto(f"{live_server.url}/incidents/report/?area={area.pk}")
+    assert phone_page.locator(".person-form").count() == 1
+    phone_page.select_option("#id_type", "near_miss")
+    phone_page.fill("#id_description", "A box fell from the top shelf; nobody was near.")
+    phone_page.click("text=Send report")
+    phone_page.wait_for_url("**/incidents/*/")
+    incident = Incident.objects.get()
+    assert (incident.type, incident.area, incident.people.count()) == ("near_miss", area, 0)

@@ -39,6 +39,13 @@ def _in_progress_pk(p):
     return {"pk": _inspection(p, status=Inspection.Status.IN_PROGRESS).pk}
 
 
+def _answered_pk(p):
+    """An inspection in progress with every item answered, ready to be finished."""
+    inspection = _inspection(p, status=Inspection.Status.IN_PROGRESS)
+    inspection.results.update(outcome=InspectionResult.Outcome.PASS)
+    return {"pk": inspection.pk}
+
+
 def _plan_pk(p):
     return {"pk": InspectionPlanFactory().pk}
 
@@ -91,7 +98,7 @@ ACCESS = {
         kwargs=_result_kwargs, method="post", data={"outcome": "pass"}, expect=_perform(302)
     ),
     "inspections:inspection_finish": Case(
-        kwargs=_in_progress_pk, method="post", data={"signature_name": "X"}, expect=_perform(302)
+        kwargs=_answered_pk, method="post", data={"signature_name": "X"}, expect=_perform(302)
     ),
     "inspections:inspection_report": Case(kwargs=_inspection_pk, expect=ON_INSPECTION),
     "inspections:plan_list": Case(expect=only(HEADS_AND_COMPANY)),
@@ -131,5 +138,19 @@ ACCESS = {
     "visitors:visit_list": Case(expect=everyone()),
     "visitors:visit_register": Case(expect=everyone()),
     "visitors:host_search": Case(query="host=li", expect=everyone()),
-    "visitors:visit_sign_out": Case(kwargs=_visit_pk, method="post", expect=everyone(status=302)),
+    # The employee hosts a visitor to the department's area: the host, the area's head and officers sign
+    # them out; management sees the whole log but does not sign out; others do not see the visit (404).
+    "visitors:visit_sign_out": Case(
+        kwargs=_visit_pk,
+        method="post",
+        expect={
+            "anonymous": LOGIN,
+            "employee": 302,
+            "outsider": 404,
+            "head": 302,
+            "other_head": 404,
+            "officer": 302,
+            "manager": 403,
+        },
+    ),
 }

@@ -18,7 +18,7 @@ def officer_panel(request):
     if not is_officer(request.user):
         return None
     equipment = selectors.equipment_needing_attention(user=request.user)
-    visits = selectors.visits_on_site()
+    visits = selectors.visits_on_site(user=request.user)
     return {
         "equipment": list(equipment[:8]),
         "equipment_count": equipment.count(),
