@@ -5,9 +5,10 @@ from typing import Any
 
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from apps.core.i18n import pick_language
 from apps.core.permissions import department_scope
 
 from .models import Area, Department, Floor, Post, Site, User
@@ -106,10 +107,7 @@ class HistoryEntry:
         record = self.record
         if self.kind == "person":
             return record.full_name or record.username
-        lang = (get_language() or "en").lower()
-        if lang.startswith("zh") and record.name_zh:
-            return record.name_zh
-        return record.name
+        return pick_language(record.name, record.name_zh)
 
     @property
     def when(self):
