@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,8 +11,22 @@ from django.utils.translation import gettext_lazy
 
 from apps.core.i18n import pick_language
 from apps.core.permissions import department_scope
+from apps.core.selectors import attachments_for
 
-from .models import Area, Department, Floor, Post, Site, User
+from .models import Area, CompanyProfile, Department, Floor, Post, Site, User
+
+
+def company_profile() -> CompanyProfile:
+    """The company's particulars: the saved profile, or an unsaved one named ``settings.COMPANY_NAME``."""
+    profile = CompanyProfile.objects.first()
+    return profile if profile is not None else CompanyProfile(name=settings.COMPANY_NAME)
+
+
+def company_logo(profile: CompanyProfile):
+    """The logo attachment of ``profile`` (the newest), or None."""
+    if profile.pk is None:
+        return None
+    return attachments_for(profile, role=CompanyProfile.LOGO_ROLE).order_by("-created_at", "-id").first()
 
 
 def person_list(*, user):
@@ -67,6 +82,7 @@ HISTORY_MODELS: dict[str, type] = {
     "site": Site,
     "floor": Floor,
     "area": Area,
+    "company": CompanyProfile,
 }
 HISTORY_LABELS = {
     "person": gettext_lazy("Person"),
@@ -75,6 +91,7 @@ HISTORY_LABELS = {
     "site": gettext_lazy("Site"),
     "floor": gettext_lazy("Floor"),
     "area": gettext_lazy("Area"),
+    "company": gettext_lazy("Company profile"),
 }
 HISTORY_HIDDEN_FIELDS = {"updated_at", "created_at", "calendar_token", "password", "last_login"}
 

@@ -22,6 +22,7 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("ANQUAN_SITE_URL", default="http://127.0.0.1:8000")
+# Only the fallback: officers keep the company's name, address and logo in the app (company profile).
 COMPANY_NAME = env("ANQUAN_COMPANY_NAME", default="Anquan Customer Service Co.")
 
 DJANGO_APPS = [
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "apps.core.context_processors.site",
+                "apps.organization.context_processors.company",
                 "apps.notifications.context_processors.unread",
             ],
             "builtins": ["django.templatetags.i18n", "template_partials.templatetags.partials"],
