@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -212,7 +213,7 @@ class Drill(BaseModel):
         verbose_name_plural = _("drills")
 
     def __str__(self):
-        return f"{self.plan} · {timezone.localtime(self.planned_at):%Y-%m-%d}"
+        return f"{self.plan} · {date_format(timezone.localtime(self.planned_at))}"
 
     def get_absolute_url(self):
         return reverse("emergency:drill_detail", args=[self.pk])

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.i18n import pick_language
@@ -325,7 +326,7 @@ class TrainingSession(BaseModel):
         verbose_name_plural = _("training sessions")
 
     def __str__(self):
-        return f"{self.course} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+        return f"{self.course} · {date_format(timezone.localtime(self.starts_at), 'DATETIME_FORMAT')}"
 
     def get_absolute_url(self):
         return reverse("training:session_detail", args=[self.pk])

@@ -76,3 +76,15 @@ def test_an_english_page_shows_the_deadline_as_day_month_year(client, personas):
     html = client.get(reverse("hazards:hazard_detail", args=[hazard.pk])).content.decode()
     assert f"{hazard.deadline.day} {hazard.deadline:%b %Y}" in html
     assert hazard.deadline.strftime("%m/%d/%Y") not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "shown"), [("en", "2 Dec 2026"), ("zh-hans", "2026年12月2日")])
+def test_drills_and_training_sessions_are_named_with_the_readers_date(language, shown):
+    from tests.emergency.factories import DrillFactory
+    from tests.training.factories import SessionFactory
+
+    drill, session = DrillFactory(planned_at=MOMENT), SessionFactory(starts_at=MOMENT)
+    with translation.override(language):
+        assert str(drill).endswith(shown)
+        assert str(session).endswith(f"{shown} 14:05")
