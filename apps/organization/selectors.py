@@ -16,10 +16,19 @@ from apps.core.selectors import attachments_for
 from .models import Area, CompanyProfile, Department, Floor, Post, Site, User
 
 
-def company_profile() -> CompanyProfile:
-    """The company's particulars: the saved profile, or an unsaved one named ``settings.COMPANY_NAME``."""
-    profile = CompanyProfile.objects.first()
-    return profile if profile is not None else CompanyProfile(name=settings.COMPANY_NAME)
+def company_profile(request=None) -> CompanyProfile:
+    """The company's particulars: the saved profile, or an unsaved one named ``settings.COMPANY_NAME``.
+
+    With ``request`` it is read at most once per request (the page, its context processor and a PDF's
+    letterhead share it).
+    """
+    cached = getattr(request, "_anquan_company_profile", None)
+    if cached is not None:
+        return cached
+    profile = CompanyProfile.objects.first() or CompanyProfile(name=settings.COMPANY_NAME)
+    if request is not None:
+        request._anquan_company_profile = profile
+    return profile
 
 
 def company_logo(profile: CompanyProfile):

@@ -61,7 +61,7 @@ def _changed(form):
 
 @login_required
 def structure(request):
-    company = selectors.company_profile()
+    company = selectors.company_profile(request)
     context = {
         "company": company,
         "company_logo": selectors.company_logo(company),

@@ -183,3 +183,12 @@ def test_the_sign_in_link_email_names_the_company_in_the_persons_language(office
     with TestCase.captureOnCommitCallbacks(execute=True):
         services.person_send_sign_in_link(actor=officer, person=employee)
     assert "安泰客服有限公司" in mailoutbox[0].subject
+
+
+def test_a_page_showing_the_company_twice_reads_it_once(client, employee):
+    CompanyProfileFactory()
+    client.force_login(employee)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("organization:structure"))  # the company card and the navigation bar
+    reads = [q["sql"] for q in queries.captured_queries if 'FROM "organization_companyprofile"' in q["sql"]]
+    assert len(reads) == 1

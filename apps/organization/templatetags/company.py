@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django import template
 
-from apps.organization.context_processors import request_company_profile
 from apps.organization.selectors import company_logo, company_profile
 
 register = template.Library()
@@ -32,8 +31,7 @@ def _logo_uri(attachment) -> str:
 @register.simple_tag(takes_context=True)
 def letterhead(context) -> Letterhead:
     """The company's name and address in the reader's language, its phone and logo."""
-    request = context.get("request")
-    profile = request_company_profile(request) if request is not None else company_profile()
+    profile = company_profile(context.get("request"))
     return Letterhead(
         name=profile.display_name,
         address=profile.display_address,
