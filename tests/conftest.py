@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from tests.organization.factories import DepartmentFactory, UserFactory
 
@@ -21,6 +22,14 @@ def skip_or_fail(reason: str):
     if require_services():
         pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request by a zh-hans user activates Chinese for the thread (as in production, where every request
+    activates its reader's language); reset it so the next test starts in the site's default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -2,4 +2,5 @@ from django.conf import settings
 
 
 def site(request):
-    return {"COMPANY_NAME": settings.COMPANY_NAME, "SITE_URL": settings.SITE_URL}
+    # COMPANY_NAME comes from apps.organization.context_processors.company (the company profile).
+    return {"SITE_URL": settings.SITE_URL}

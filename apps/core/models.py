@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .i18n import pick_language
 
 
 class BaseModel(models.Model):
@@ -28,10 +29,7 @@ class BilingualNameMixin(models.Model):
 
     @property
     def display_name(self):
-        lang = (get_language() or "en").lower()
-        if lang.startswith("zh") and self.name_zh:
-            return self.name_zh
-        return self.name
+        return pick_language(self.name, self.name_zh)
 
 
 class TimelineEntry(models.Model):

@@ -4,17 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
 
 DEFAULT_DRILL_INTERVAL_MONTHS = 6
-
-
-def _zh():
-    return (get_language() or "en").lower().startswith("zh")
 
 
 class Scenario(models.TextChoices):
@@ -104,7 +101,7 @@ class PlanVersion(BaseModel):
 
     @property
     def display_purpose(self):
-        return self.purpose_zh if _zh() and self.purpose_zh else self.purpose
+        return pick_language(self.purpose, self.purpose_zh)
 
 
 class PlanStep(models.Model):
@@ -124,7 +121,7 @@ class PlanStep(models.Model):
 
     @property
     def display_text(self):
-        return self.text_zh if _zh() and self.text_zh else self.text
+        return pick_language(self.text, self.text_zh)
 
 
 class TeamMember(BaseModel):
@@ -216,7 +213,7 @@ class Drill(BaseModel):
         verbose_name_plural = _("drills")
 
     def __str__(self):
-        return f"{self.plan} · {timezone.localtime(self.planned_at):%Y-%m-%d}"
+        return f"{self.plan} · {date_format(timezone.localtime(self.planned_at))}"
 
     def get_absolute_url(self):
         return reverse("emergency:drill_detail", args=[self.pk])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -319,7 +320,7 @@ class HoursWorked(BaseModel):
         verbose_name_plural = _("hours worked")
 
     def __str__(self):
-        return f"{self.month:%Y-%m}: {self.hours}"
+        return f"{date_format(self.month, 'YEAR_MONTH_FORMAT')}: {self.hours}"
 
 
 class CaseStudy(BaseModel):

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -555,7 +556,7 @@ def action_check(*, action, user, effective: bool, note: str = "") -> Corrective
             raise NotAllowed(_("You did the work of this action, so another safety officer checks its effectiveness."))
         if action.check_due and timezone.localdate() < action.check_due:
             raise ApplicationError(
-                _("The effectiveness check is due on %(date)s, not before.") % {"date": action.check_due.isoformat()}
+                _("The effectiveness check is due on %(date)s, not before.") % {"date": date_format(action.check_due)}
             )
         action.checked_at, action.checked_by, action.check_note = timezone.now(), user, note
         if not effective:

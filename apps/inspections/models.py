@@ -12,18 +12,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
-
-
-def _zh():
-    return (get_language() or "en").lower().startswith("zh")
-
-
-def _pick(en, zh):
-    return zh if (_zh() and zh) else en
 
 
 class ClauseGroup(models.TextChoices):
@@ -90,7 +82,7 @@ class TemplateSection(models.Model):
 
     @property
     def display_name(self):
-        return _pick(self.name, self.name_zh)
+        return pick_language(self.name, self.name_zh)
 
 
 class TemplateItem(models.Model):
@@ -119,11 +111,11 @@ class TemplateItem(models.Model):
 
     @property
     def display_text(self):
-        return _pick(self.text, self.text_zh)
+        return pick_language(self.text, self.text_zh)
 
     @property
     def display_guidance(self):
-        return _pick(self.guidance, self.guidance_zh)
+        return pick_language(self.guidance, self.guidance_zh)
 
 
 class Frequency(models.TextChoices):

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.uploads import inspect_image
+
 from .csv_import import MAX_IMPORT_BYTES, ImportFileError, decode_upload
-from .models import Area, Department, Floor, Post, Site, User
+from .models import Area, CompanyProfile, Department, Floor, Post, Site, User
 from .selectors import HISTORY_LABELS, floor_choices, person_list
-from .services import AREA_FIELDS, DEPARTMENT_FIELDS, FLOOR_FIELDS, POST_FIELDS, SITE_FIELDS
+from .services import AREA_FIELDS, COMPANY_FIELDS, DEPARTMENT_FIELDS, FLOOR_FIELDS, POST_FIELDS, SITE_FIELDS
 from .widgets import PersonChoiceField
 
 
@@ -58,6 +60,28 @@ class SiteForm(forms.ModelForm):
     class Meta:
         model = Site
         fields = list(SITE_FIELDS)
+
+
+class CompanyProfileForm(forms.ModelForm):
+    """The letterhead: names and address in both languages, phone, and an optional logo image."""
+
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("A JPEG, PNG, WebP or GIF image; it is printed at the top of every document."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    class Meta:
+        model = CompanyProfile
+        fields = list(COMPANY_FIELDS)
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if upload:
+            inspect_image(upload)
+        return upload
 
 
 class FloorForm(forms.ModelForm):

@@ -7,11 +7,50 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
 
 
 def new_calendar_token():
     return secrets.token_urlsafe(24)
+
+
+class CompanyProfile(BilingualNameMixin, BaseModel):
+    """The company's own particulars, printed on every document's letterhead (one row at most).
+
+    Safety officers edit it in the app (``organization:company_update``); until they do,
+    ``settings.COMPANY_NAME`` stands in (:func:`apps.organization.selectors.company_profile`). The logo
+    is a core attachment with role ``logo``, checked and stored like every uploaded image.
+    """
+
+    LOGO_ROLE = "logo"
+
+    singleton = models.BooleanField(default=True, editable=False, unique=True)
+    short_name = models.CharField(
+        _("short name (English)"), max_length=60, blank=True, help_text=_("Shown in the navigation bar.")
+    )
+    short_name_zh = models.CharField(_("short name (Chinese)"), max_length=60, blank=True)
+    address = models.CharField(_("address (English)"), max_length=300, blank=True)
+    address_zh = models.CharField(_("address (Chinese)"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.CheckConstraint(condition=models.Q(singleton=True), name="company_profile_single_row")]
+        verbose_name = _("company profile")
+        verbose_name_plural = _("company profile")
+
+    def get_absolute_url(self):
+        return reverse("organization:structure") + "#company"
+
+    @property
+    def display_short_name(self):
+        return pick_language(self.short_name, self.short_name_zh) or self.display_name
+
+    @property
+    def display_address(self):
+        return pick_language(self.address, self.address_zh)
 
 
 class Department(BilingualNameMixin, BaseModel):

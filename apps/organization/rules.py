@@ -32,3 +32,6 @@ rules.add_perm("organization.manage_structure", is_officer)
 rules.add_perm("organization.import_people", is_officer)
 rules.add_perm("organization.view_history", is_officer)
 rules.add_perm("organization.view_members", is_company_wide | is_head_of_object_department)
+# The company profile (letterhead): everyone signed in sees it (and its logo); officers edit it.
+rules.add_perm("organization.view_companyprofile", is_active_user)
+rules.add_perm("organization.manage_company", is_officer)

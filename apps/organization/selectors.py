@@ -3,14 +3,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from apps.core.i18n import pick_language
 from apps.core.permissions import department_scope
+from apps.core.selectors import attachments_for
 
-from .models import Area, Department, Floor, Post, Site, User
+from .models import Area, CompanyProfile, Department, Floor, Post, Site, User
+
+
+def company_profile(request=None) -> CompanyProfile:
+    """The company's particulars: the saved profile, or an unsaved one named ``settings.COMPANY_NAME``.
+
+    With ``request`` it is read at most once per request (the page, its context processor and a PDF's
+    letterhead share it).
+    """
+    cached = getattr(request, "_anquan_company_profile", None)
+    if cached is not None:
+        return cached
+    profile = CompanyProfile.objects.first() or CompanyProfile(name=settings.COMPANY_NAME)
+    if request is not None:
+        request._anquan_company_profile = profile
+    return profile
+
+
+def company_logo(profile: CompanyProfile):
+    """The logo attachment of ``profile`` (the newest), or None."""
+    if profile.pk is None:
+        return None
+    return attachments_for(profile, role=CompanyProfile.LOGO_ROLE).order_by("-created_at", "-id").first()
 
 
 def person_list(*, user):
@@ -66,6 +91,7 @@ HISTORY_MODELS: dict[str, type] = {
     "site": Site,
     "floor": Floor,
     "area": Area,
+    "company": CompanyProfile,
 }
 HISTORY_LABELS = {
     "person": gettext_lazy("Person"),
@@ -74,6 +100,7 @@ HISTORY_LABELS = {
     "site": gettext_lazy("Site"),
     "floor": gettext_lazy("Floor"),
     "area": gettext_lazy("Area"),
+    "company": gettext_lazy("Company profile"),
 }
 HISTORY_HIDDEN_FIELDS = {"updated_at", "created_at", "calendar_token", "password", "last_login"}
 
@@ -106,10 +133,7 @@ class HistoryEntry:
         record = self.record
         if self.kind == "person":
             return record.full_name or record.username
-        lang = (get_language() or "en").lower()
-        if lang.startswith("zh") and record.name_zh:
-            return record.name_zh
-        return record.name
+        return pick_language(record.name, record.name_zh)
 
     @property
     def when(self):

@@ -8,6 +8,8 @@ and post changes through :mod:`apps.organization.hooks`, which these services fi
 from __future__ import annotations
 
 import datetime
+import functools
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +23,13 @@ from django.utils.translation import gettext_noop
 from apps.core.exceptions import ApplicationError
 from apps.core.permissions import require
 from apps.core.security import security_event
-from apps.core.services import timeline_record
+from apps.core.services import attachment_add, timeline_record
 
 from . import hooks
-from .models import Area, Department, Floor, Post, Site, User
+from .models import Area, CompanyProfile, Department, Floor, Post, Site, User
+from .selectors import company_logo, company_profile
+
+logger = logging.getLogger(__name__)
 
 PERSON_FIELDS = (
     "full_name",
@@ -45,6 +50,7 @@ POST_FIELDS = ("name", "name_zh", "code", "description")
 SITE_FIELDS = ("name", "name_zh", "code", "address")
 FLOOR_FIELDS = ("site", "building", "level", "name", "name_zh")
 AREA_FIELDS = ("floor", "name", "name_zh", "code", "department", "is_active")
+COMPANY_FIELDS = ("name", "name_zh", "short_name", "short_name_zh", "address", "address_zh", "phone")
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -195,7 +201,7 @@ def person_send_sign_in_link(*, actor: User, person: User, request=None) -> None
     token = default_token_generator.make_token(person)
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     base = request.build_absolute_uri("/").rstrip("/") if request is not None else settings.SITE_URL.rstrip("/")
-    context = {"person": person, "url": base + path, "company": settings.COMPANY_NAME}
+    context = {"person": person, "url": base + path, "company": company_profile()}
     with translation.override(person.language or settings.LANGUAGE_CODE):
         subject = render_to_string("registration/sign_in_link_subject.txt", context).strip()
         body = render_to_string("registration/sign_in_link_email.txt", context)
@@ -323,6 +329,50 @@ def area_create(
 
 def area_update(*, actor: User, area: Area, data: dict[str, Any]) -> Area:
     return _structure_update(area, actor=actor, data=data, allowed=AREA_FIELDS)
+
+
+# --- company profile ----------------------------------------------------------------------------------
+
+
+def company_profile_update(
+    *, actor: User, data: dict[str, Any], logo=None, remove_logo: bool = False
+) -> CompanyProfile:
+    """Change the company's particulars (any of ``COMPANY_FIELDS``) and/or replace or remove its logo.
+
+    The first save creates the single profile row (until then ``settings.COMPANY_NAME`` stands in).
+    The logo goes through the shared image checks (:func:`apps.core.services.attachment_add`); a new
+    logo replaces the old one, whose files are deleted only once the change is committed. Every save
+    writes a history row with the actor, a logo change included.
+    """
+    require(actor, "organization.manage_company")
+    with transaction.atomic():
+        # get_or_create survives two officers saving the very first profile at once (unique singleton).
+        CompanyProfile.objects.get_or_create(singleton=True, defaults={"name": settings.COMPANY_NAME})
+        profile = CompanyProfile.objects.select_for_update().get(singleton=True)
+        changes = _apply(profile, data, COMPANY_FIELDS)
+        old_logo = company_logo(profile) if (logo is not None or remove_logo) else None
+        if changes or old_logo is not None or logo is not None:
+            _save(profile, actor=actor)
+        if old_logo is not None:
+            names = [f.name for f in (old_logo.file, old_logo.thumbnail) if f]
+            storage = old_logo.file.storage
+            old_logo.delete()
+            transaction.on_commit(functools.partial(_delete_files, storage, names))
+        if logo is not None:
+            try:
+                attachment_add(subject=profile, upload=logo, user=actor, role=CompanyProfile.LOGO_ROLE)
+            except ValidationError as exc:
+                raise ApplicationError(" ".join(exc.messages)) from exc
+    return profile
+
+
+def _delete_files(storage, names) -> None:
+    """Remove replaced files; a file that cannot be removed is logged, never an error for the user."""
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("could not delete replaced file %s", name, exc_info=True)
 
 
 # --- CSV import ---------------------------------------------------------------------------------------

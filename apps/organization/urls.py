@@ -16,6 +16,7 @@ urlpatterns = [
     path("import/", views.person_import, name="person_import"),
     path("import/confirm/", views.person_import_confirm, name="person_import_confirm"),
     path("history/", views.history, name="history"),
+    path("company/edit/", views.company_update, name="company_update"),
     path("departments/new/", views.department_create, name="department_create"),
     path("departments/<int:pk>/", views.department_detail, name="department_detail"),
     path("departments/<int:pk>/edit/", views.department_update, name="department_update"),

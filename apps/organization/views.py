@@ -17,6 +17,7 @@ from .csv_import import ImportFileError, parse_people_csv
 from .filters import PersonFilter
 from .forms import (
     AreaForm,
+    CompanyProfileForm,
     DepartmentForm,
     FloorForm,
     HistoryFilterForm,
@@ -69,12 +70,34 @@ def _changed(form):
 
 @login_required
 def structure(request):
+    company = selectors.company_profile(request)
     context = {
+        "company": company,
+        "company_logo": selectors.company_logo(company),
         "departments": selectors.department_list(),
         "posts": selectors.post_list(),
         "sites": selectors.site_tree(),
     }
     return render(request, "organization/structure.html", context)
+
+
+@login_required
+def company_update(request):
+    """Officers edit the company's particulars that every document's letterhead prints."""
+    _require_perm(request, "organization.manage_company")
+    form = CompanyProfileForm(request.POST or None, request.FILES or None, instance=selectors.company_profile())
+    return _save_form(
+        request,
+        form,
+        lambda data: services.company_profile_update(
+            actor=request.user,
+            data={name: value for name, value in _changed(form).items() if name in services.COMPANY_FIELDS},
+            logo=data.get("logo") or None,
+            remove_logo=data.get("remove_logo", False),
+        ),
+        template="organization/company_form.html",
+        context={"title": _("Company profile")},
+    )
 
 
 @login_required

@@ -13,17 +13,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
-
-
-def _pick(en, zh):
-    lang = (get_language() or "en").lower()
-    if lang.startswith("zh") and zh:
-        return zh
-    return en
 
 
 def new_certificate_code():
@@ -65,7 +59,7 @@ class Course(BilingualNameMixin, BaseModel):
 
     @property
     def display_description(self):
-        return _pick(self.description, self.description_zh)
+        return pick_language(self.description, self.description_zh)
 
 
 class Material(BaseModel):
@@ -89,11 +83,11 @@ class Material(BaseModel):
 
     @property
     def display_title(self):
-        return _pick(self.title, self.title_zh)
+        return pick_language(self.title, self.title_zh)
 
     @property
     def display_text(self):
-        return _pick(self.text, self.text_zh)
+        return pick_language(self.text, self.text_zh)
 
     def get_absolute_url(self):
         return self.course.get_absolute_url()
@@ -160,11 +154,11 @@ class Question(BaseModel):
 
     @property
     def display_text(self):
-        return _pick(self.text, self.text_zh)
+        return pick_language(self.text, self.text_zh)
 
     @property
     def display_explanation(self):
-        return _pick(self.explanation, self.explanation_zh)
+        return pick_language(self.explanation, self.explanation_zh)
 
     def get_absolute_url(self):
         return reverse("training:question_list", args=[self.course_id])
@@ -187,7 +181,7 @@ class Option(models.Model):
 
     @property
     def display_text(self):
-        return _pick(self.text, self.text_zh)
+        return pick_language(self.text, self.text_zh)
 
 
 class Requirement(BaseModel):
@@ -332,7 +326,7 @@ class TrainingSession(BaseModel):
         verbose_name_plural = _("training sessions")
 
     def __str__(self):
-        return f"{self.course} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+        return f"{self.course} · {date_format(timezone.localtime(self.starts_at), 'DATETIME_FORMAT')}"
 
     def get_absolute_url(self):
         return reverse("training:session_detail", args=[self.pk])

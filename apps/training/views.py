@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.views import attachment_response
 
@@ -35,6 +34,7 @@ from .forms import (
     SessionForm,
 )
 from .models import Completion, Course, Exam, ExamAttempt, Material, Question, Requirement, TrainingSession
+from .pdf import certificate_pdf_response
 
 
 def _need(request, perm, obj=None):
@@ -677,14 +677,12 @@ def plan_line_create(request):
 
 @login_required
 def certificate_pdf(request, pk):
-    record = get_object_or_404(Completion.objects.select_related("person", "course", "person__department"), pk=pk)
+    record = get_object_or_404(
+        Completion.objects.select_related("person", "course", "person__department", "session__trainer"), pk=pk
+    )
     if not request.user.has_perm("training.view_certificate", record):
         raise Http404
-    verify_url = request.build_absolute_uri(reverse("training:verify", args=[record.code]))
-    pdf = render_pdf(
-        "training/certificate_pdf.html", {"record": record, "verify_url": verify_url, "today": timezone.localdate()}
-    )
-    return pdf_response(pdf, f"certificate-{record.code}.pdf", inline=False)
+    return certificate_pdf_response(record, request)
 
 
 def verify(request, code):

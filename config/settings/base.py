@@ -23,6 +23,7 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("ANQUAN_SITE_URL", default="http://127.0.0.1:8000")
+# Only the fallback: officers keep the company's name, address and logo in the app (company profile).
 COMPANY_NAME = env("ANQUAN_COMPANY_NAME", default="Anquan Customer Service Co.")
 
 DJANGO_APPS = [
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "apps.core.context_processors.site",
+                "apps.organization.context_processors.company",
                 "apps.notifications.context_processors.unread",
             ],
             "builtins": ["django.templatetags.i18n", "template_partials.templatetags.partials"],
@@ -199,6 +201,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+# One date format per language (config/formats/<locale>/formats.py): "2 Dec 2026" / "2026年12月2日".
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))

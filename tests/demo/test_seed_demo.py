@@ -140,3 +140,12 @@ def test_the_organisation_seeder_hands_demo_users_departments_and_areas_to_later
     assert {"cs-1", "safety", "it", "gm"} <= set(ctx.data["departments"])
     assert len(ctx.data["areas"]) == Area.objects.count()
     assert ctx.data["users"]["head"] == ctx.data["departments"]["cs-1"].head
+
+
+def test_the_demo_company_profile_is_antai_in_both_languages_with_an_address():
+    from apps.organization.models import CompanyProfile
+
+    seed_demo()
+    company = CompanyProfile.objects.get()
+    assert (company.name_zh, company.name) == ("安泰客服有限公司", "Antai Customer Service Co.")
+    assert company.address_zh and company.address

@@ -65,6 +65,7 @@ ACCESS = {
     # Without a previewed file in the session the officer is sent back to the upload page.
     "organization:person_import_confirm": Case(method="post", data={"token": "x"}, expect=only(OFFICERS, status=302)),
     "organization:history": Case(expect=only(OFFICERS)),
+    "organization:company_update": Case(expect=only(OFFICERS)),
     "organization:department_create": Case(expect=only(OFFICERS)),
     "organization:department_detail": Case(kwargs=lambda p: {"pk": p["employee"].department_id}, expect=everyone()),
     "organization:department_update": Case(kwargs=lambda p: {"pk": p["employee"].department_id}, expect=only(OFFICERS)),

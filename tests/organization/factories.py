@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from apps.organization.models import Area, Department, Floor, Post, Site, User
+from apps.organization.models import Area, CompanyProfile, Department, Floor, Post, Site, User
 
 
 class DepartmentFactory(DjangoModelFactory):
@@ -68,3 +68,18 @@ class UserFactory(DjangoModelFactory):
     post = factory.SubFactory(PostFactory)
     role = User.Role.EMPLOYEE
     password = factory.django.Password("safety-first")
+
+
+class CompanyProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = CompanyProfile
+        django_get_or_create = ("singleton",)
+
+    singleton = True
+    name = "Antai Customer Service Co."
+    name_zh = "安泰客服有限公司"
+    short_name = "Antai"
+    short_name_zh = "安泰"
+    address = "Antai Tower, 1888 Zhangjiang Road, Pudong, Shanghai"
+    address_zh = "上海市浦东新区张江路 1888 号 安泰大厦"
+    phone = "021-5888 1234"

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from apps.training.models import Completion
@@ -31,9 +32,9 @@ def test_certificate_pdf_contains_the_chinese_name_course_score_and_code(client,
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     compact = text.replace(" ", "").replace("\n", "")
     assert "李娜" in compact
-    assert "Fire safety basics" in text and "消防安全基础" in compact
+    assert "Fire safety basics" in text and "消防安全基础" not in compact  # the reader's language only
     assert record.code in compact and "90.00" in text
-    assert record.expires_on.isoformat() in text
+    assert date_format(record.expires_on, "DATE_FORMAT") in text
 
 
 def test_the_public_verification_page_confirms_a_code_without_login(client, record):

@@ -9,6 +9,7 @@ not even a history row.
 
 Leaves in ``ctx.data`` for later seeders:
 
+- ``company``: the company profile (name, address: the letterhead of every PDF);
 - ``users``: the demo logins by username, plus ``deputy`` (a second manager), ``safety_head`` (head of
   Safety Management, a safety officer) and ``it_head``;
 - ``departments``: ``{code: Department}`` (``gm``, ``safety``, ``cs-1``, ``cs-2``, ``qa``, ``training``,
@@ -27,10 +28,21 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from apps.organization.hooks import fire_hire
-from apps.organization.models import Area, Department, Floor, Post, Site, User
+from apps.organization.models import Area, CompanyProfile, Department, Floor, Post, Site, User
 
 DEMO_PASSWORD = "safety-first"
 EMAIL_DOMAIN = "antai-cs.example"
+
+# The letterhead of every document the demo prints (the company profile officers can edit).
+COMPANY = {
+    "name": "Antai Customer Service Co.",
+    "name_zh": "安泰客服有限公司",
+    "short_name": "Antai",
+    "short_name_zh": "安泰客服",
+    "address": "Antai Tower, 1888 Zhangjiang Road, Pudong New Area, Shanghai",
+    "address_zh": "上海市浦东新区张江路 1888 号 安泰大厦",
+    "phone": "021-5080 1888",
+}
 
 # code, English, Chinese
 DEPARTMENTS = [
@@ -175,6 +187,7 @@ class Person:
 
 
 def seed(ctx):
+    company = _upsert(CompanyProfile, {"singleton": True}, **COMPANY)
     departments = {code: _upsert(Department, {"code": code}, name=en, name_zh=zh) for code, en, zh in DEPARTMENTS}
     posts = {code: _upsert(Post, {"code": code}, name=en, name_zh=zh, description=desc) for code, en, zh, desc in POSTS}
     sites = {code: _upsert(Site, {"code": code}, name=en, name_zh=zh, address=addr) for code, en, zh, addr in SITES}
@@ -219,6 +232,7 @@ def seed(ctx):
     users["safety_head"] = heads["safety"]
     users["it_head"] = heads["it"]
     ctx.data.update(
+        company=company,
         users=users,
         departments=departments,
         heads=heads,
