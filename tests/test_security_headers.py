@@ -21,6 +21,7 @@ PROBE = """
 import json
 import django
 django.setup()
+from django.core.management import call_command
 from django.test import Client
 from django.test.utils import override_settings
 
@@ -28,6 +29,7 @@ storages = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+call_command("migrate", verbosity=0)  # the sign-in page reads the company profile
 with override_settings(STORAGES=storages):
     response = Client().get("/accounts/login/", secure=True, headers={"host": "safety.example.com"})
 print(json.dumps({"status": response.status_code, "headers": dict(response.headers)}))
