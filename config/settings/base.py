@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "apps.core",
     "apps.organization",
     "apps.notifications",
+    "apps.regulation",
     "apps.hazards",
     "apps.inspections",
     "apps.training",
