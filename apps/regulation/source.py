@@ -32,10 +32,12 @@ CLAUSES = [
     ("R1.1", "目的", "Purpose",
      "为加强客服公司的安全管理，保障公司运营的正常秩序，保护员工、客户及公司的财产安全，特制定本安全规范制度。",
      "This safety regulation is laid down to strengthen safety management in the customer-service company, keep "
-     "its operations in good order, and protect the safety of employees and customers and the property of the company."),
+     "its operations in good order, and protect the safety of employees and customers and the property of the "
+     "company."),
     ("R1.2", "适用范围", "Scope",
      "本制度适用于公司全体员工、办公场所及相关业务活动。",
-     "This regulation applies to all employees, all office premises and all related business activities of the company."),
+     "This regulation applies to all employees, all office premises and all related business activities of "
+     "the company."),
     ("R1.3", "基本原则", "Basic principles", "", ""),
     ("R1.3.1", "", "",
      "安全第一原则：始终将安全放在首位，预防为主，综合治理，确保公司运营无安全事故。",
