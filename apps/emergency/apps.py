@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class EmergencyConfig(AppConfig):
     name = "apps.emergency"
     verbose_name = _("Emergency management")
+
+    def ready(self):
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        # Their records are evidence on /regulation/ (the regulation reads them through this provider).
+        register_evidence(PROVIDER)

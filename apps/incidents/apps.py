@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class IncidentsConfig(AppConfig):
     name = "apps.incidents"
     verbose_name = _("Incidents")
+
+    def ready(self):
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        # Their records are evidence on /regulation/ (the regulation reads them through this provider).
+        register_evidence(PROVIDER)
