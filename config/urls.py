@@ -24,6 +24,7 @@ urlpatterns = [
     path("incidents/", include("apps.incidents.urls")),
     path("emergency/", include("apps.emergency.urls")),
     path("regulation/", include("apps.regulation.urls")),
+    path("documents/", include("apps.documents.urls")),
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]

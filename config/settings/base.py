@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "apps.organization",
     "apps.notifications",
     "apps.regulation",
+    "apps.documents",
     "apps.hazards",
     "apps.inspections",
     "apps.training",
