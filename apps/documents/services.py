@@ -167,7 +167,8 @@ def _check_ready(version):
         raise ApplicationError(_("Set the effective date first."))
     if version.body_kind == DocumentVersion.Body.FILE and not attachments_for(version, role=BODY_ROLE).exists():
         raise ApplicationError(_("Upload the document's file first."))
-    empty_text = version.body_kind == DocumentVersion.Body.TEXT and not (version.body.strip() or version.body_zh.strip())
+    has_text = bool(version.body.strip() or version.body_zh.strip())
+    empty_text = version.body_kind == DocumentVersion.Body.TEXT and not has_text
     if empty_text and version.document.category != Document.Category.REGULATION and not _has_extra_content(version):
         raise ApplicationError(_("Write the document's text first."))
     if version.document.category == Document.Category.REGULATION and not parse_clauses_text(version.structured):
