@@ -47,4 +47,9 @@ SCHEDULES: dict[str, dict] = {
         "crontab": {"minute": "0", "hour": "9"},
         "description": "Documents: chase unacknowledged campaigns due soon or overdue; documents past review (R2.2.1).",
     },
+    "archive-cleanup": {
+        "task": "archive.cleanup_exports",
+        "crontab": {"minute": "30", "hour": "3"},
+        "description": "Archive: delete exported ZIPs older than ANQUAN_ARCHIVE_KEEP_DAYS (R2.2.6).",
+    },
 }

@@ -13,3 +13,9 @@ class DocumentsConfig(AppConfig):
 
         # R2.2.1 and every clause a document in force carries out, on /regulation/.
         register_evidence(PROVIDER)
+
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)

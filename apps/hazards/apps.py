@@ -13,3 +13,9 @@ class HazardsConfig(AppConfig):
 
         # R7.3 on /regulation/: the hazard loop's records are the evidence.
         register_evidence(PROVIDER)
+
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)

@@ -13,3 +13,9 @@ class IncidentsConfig(AppConfig):
 
         # Their records are evidence on /regulation/ (the regulation reads them through this provider).
         register_evidence(PROVIDER)
+
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)

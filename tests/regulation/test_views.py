@@ -1,0 +1,86 @@
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from pypdf import PdfReader
+
+from apps.emergency.models import Drill
+from apps.regulation.services import shipped_edition_ensure
+from tests.emergency.factories import DrillFactory, shipped_plan
+from tests.hazards.factories import HazardFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _regulation():
+    shipped_edition_ensure()
+
+
+def _records(n):
+    for _ in range(n):
+        HazardFactory(status="closed", closed_at=timezone.now())
+        DrillFactory(plan=shipped_plan("fire"), status=Drill.Status.DONE, started_at=timezone.now())
+
+
+def _count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("url", ["/regulation/", "/regulation/R7.3/", "/regulation/R5.1.2/"])
+def test_regulation_pages_cost_the_same_queries_with_ten_times_the_records(client, officer, url):
+    client.force_login(officer)
+    _records(2)
+    small = _count(client, url)
+    _records(20)
+    assert _count(client, url) == small
+
+
+def test_the_r73_clause_page_lists_closed_hazards_with_links(client, officer):
+    hazard = HazardFactory(status="closed", closed_at=timezone.now())
+    client.force_login(officer)
+    html = client.get("/regulation/R7.3/").content.decode()
+    assert hazard.number in html and f"/hazards/{hazard.pk}/" in html
+
+
+def test_an_employee_reads_the_clause_but_not_the_evidence(client, employee):
+    HazardFactory(status="closed", closed_at=timezone.now(), title="Evidence only for officers")
+    client.force_login(employee)
+    html = client.get("/regulation/R7.3/").content.decode()
+    assert "Evidence only for officers" not in html and "R7.3" in html
+
+
+def test_the_compliance_summary_is_one_page_with_every_chapter(client, officer):
+    client.force_login(officer)
+    response = client.get("/regulation/summary.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1
+    assert all(f"R{n}" in text for n in range(1, 9))
+
+
+def test_the_clause_page_shows_the_chinese_text_in_chinese(client, officer):
+    officer.language = "zh-hans"
+    officer.save()
+    client.force_login(officer)
+    html = client.get("/regulation/R5.1.2/").content.decode()
+    assert "定期组织应急演练" in html
+
+
+def test_an_unknown_clause_is_a_404(client, officer):
+    client.force_login(officer)
+    assert client.get("/regulation/R9.9/").status_code == 404
+
+
+def test_the_r512_page_counts_drills_in_the_period(client, officer):
+    DrillFactory(
+        plan=shipped_plan("fire"), status=Drill.Status.DONE, started_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    client.force_login(officer)
+    assert 'data-provider="emergency"' in client.get("/regulation/R5.1.2/").content.decode()
