@@ -163,31 +163,30 @@ def version_update(
 
 
 def _check_ready(version):
+    for check in _ready_checks:
+        check(version)
     if not version.effective_date:
         raise ApplicationError(_("Set the effective date first."))
     if version.body_kind == DocumentVersion.Body.FILE and not attachments_for(version, role=BODY_ROLE).exists():
         raise ApplicationError(_("Upload the document's file first."))
     has_text = bool(version.body.strip() or version.body_zh.strip())
     empty_text = version.body_kind == DocumentVersion.Body.TEXT and not has_text
-    if empty_text and version.document.category != Document.Category.REGULATION and not _has_extra_content(version):
+    if empty_text and version.document.category != Document.Category.REGULATION:
         raise ApplicationError(_("Write the document's text first."))
     if version.document.category == Document.Category.REGULATION and not parse_clauses_text(version.structured):
         raise ApplicationError(_("The regulation needs its clauses."))
 
 
-# Higher modules tell whether a version has content of theirs (emergency: plan steps).
-_content_checks: list = []
+# Higher modules check content they keep with a version (emergency: a plan version needs steps).
+_ready_checks: list = []
 
 
-def register_content_check(callback):
-    """``callback(version) -> bool``: True when the version has content kept by that module."""
-    if callback not in _content_checks:
-        _content_checks.append(callback)
+def register_ready_check(callback):
+    """``callback(version)``, raising ApplicationError when the version is not ready for approval; run
+    before a version is submitted and again before it is approved."""
+    if callback not in _ready_checks:
+        _ready_checks.append(callback)
     return callback
-
-
-def _has_extra_content(version) -> bool:
-    return any(check(version) for check in _content_checks)
 
 
 def version_submit(*, documentversion: DocumentVersion, user, comment: str = "") -> DocumentVersion:

@@ -19,3 +19,14 @@ class EmergencyConfig(AppConfig):
         from .archive import SECTION
 
         register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        # Contingency plans are controlled documents: document control copies, checks and shows our steps.
+        from apps.documents.services import register_on_draft, register_ready_check
+        from apps.documents.views import register_body_renderer
+
+        from .services import check_steps, copy_steps
+        from .views import plan_steps_body
+
+        register_on_draft(copy_steps)
+        register_ready_check(check_steps)
+        register_body_renderer(plan_steps_body)
