@@ -16,9 +16,9 @@ A module that carries out clauses registers an :class:`EvidenceProvider` in its 
 
 ``summarise`` answers for every clause it knows about at once (the overview calls each provider once);
 ``records`` lists the evidence of one clause (newest first, at most ``limit``). A clause's status is the
-worst of its findings (every module that claims a clause must be satisfied); a clause with no finding is
-red, unless it is informative (an aim or a principle). A parent clause shows the worst of itself and its
-children.
+worst of its findings (every module that claims a clause must be satisfied), except that red next to
+other evidence is amber (partial); a clause with no finding is red, unless it is informative (an aim or
+a principle). A parent clause shows the worst of itself and its children.
 """
 
 from __future__ import annotations

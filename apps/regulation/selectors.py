@@ -73,7 +73,10 @@ def evidence_overview(*, today: datetime.date | None = None) -> list[ClauseStatu
     for clause in clauses:
         findings = found.get(clause.ref, [])
         if findings:
-            own = worst(f.status for _p, f in findings)
+            statuses = [f.status for _p, f in findings]
+            own = worst(statuses)
+            if own == RED and any(status != RED for status in statuses):
+                own = AMBER  # some modules prove it, another has nothing yet: partial
         elif clause.is_informative or clause.pk in parents:
             own = NONE
         else:

@@ -32,3 +32,9 @@ class TrainingConfig(AppConfig):
         from .archive import SECTION
 
         register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        register_evidence(PROVIDER)  # its records are evidence on /regulation/

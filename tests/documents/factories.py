@@ -22,3 +22,17 @@ def approve(version, *, officer, manager, body="# Rule", effective=datetime.date
     )
     services.version_submit(documentversion=version, user=officer)
     return services.version_approve(documentversion=version, user=manager)
+
+
+def regulation_document():
+    """The shipped regulation document AQ-ZD-000 (migration documents 0002), restored after a flush."""
+    import importlib
+
+    from django.apps import apps
+
+    from apps.regulation.services import shipped_edition_ensure
+
+    shipped_edition_ensure()
+    if not Document.objects.filter(category=Document.Category.REGULATION).exists():
+        importlib.import_module("apps.documents.migrations.0002_regulation_document").add(apps, None)
+    return Document.objects.get(category=Document.Category.REGULATION)
