@@ -43,6 +43,7 @@ class ClauseStatus:
     own: str
     status: str
     findings: list  # [(provider, Finding)]
+    inherited: list = dataclasses.field(default_factory=list)  # findings of the part-of clause it relies on
     leaves: dict = dataclasses.field(default_factory=lambda: {GREEN: 0, AMBER: 0, RED: 0})
 
     @property
@@ -82,6 +83,15 @@ def evidence_overview(*, today: datetime.date | None = None) -> list[ClauseStatu
         else:
             own = RED
         rows[clause.pk] = ClauseStatus(clause=clause, own=own, status=own, findings=findings)
+    # A clause with no record of its own is proved by what proves its closest part-of clause (a checklist
+    # citing R4.1 checks R4.1.1–R4.1.4); top-down, so the nearest ancestor wins.
+    for clause in clauses:
+        row = rows[clause.pk]
+        parent = rows.get(clause.parent_id)
+        leaf = not clause.is_informative and clause.pk not in parents
+        if leaf and not row.findings and parent is not None and parent.findings:
+            row.inherited = parent.findings
+            row.own = row.status = worst(f.status for _p, f in parent.findings)
     # Bottom-up: a parent is the worst of itself and its children (deepest clauses first).
     for clause in sorted(clauses, key=lambda c: -c.depth):
         row = rows[clause.pk]
