@@ -98,3 +98,13 @@ def test_an_uploaded_body_that_is_not_a_document_is_refused_on_the_form(client, 
     fake = SimpleUploadedFile("form.pdf", b"<html><script>x</script></html>", content_type="application/pdf")
     response = client.post(version.get_absolute_url(), {"body_kind": "file", "upload": fake, "change_note": "kept"})
     assert response.status_code == 400 and 'value="kept"' in response.content.decode()
+
+
+def test_the_home_page_lists_what_the_person_must_acknowledge(client, officer, manager, employee, department):
+    _doc, version = approved_document(officer=officer, manager=manager, title="Exit rules")
+    services.campaign_start(user=officer, version=version, due_date=DUE, departments=[department])
+    client.force_login(employee)
+    html = client.get("/").content.decode()
+    assert 'id="panel-documents"' in html and "Exit rules" in html
+    client.force_login(officer)
+    assert 'id="panel-documents"' not in client.get("/").content.decode()
