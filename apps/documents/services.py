@@ -189,16 +189,23 @@ def register_ready_check(callback):
     return callback
 
 
+def _tell(version, *, recipients, key: str, text, body=""):
+    """One message about a version: "<AQ-GL-001 v2> <text>", linking to the version."""
+    notify(
+        recipients=recipients,
+        key=f"document-version:{version.pk}:{key}",
+        subject=format_lazy("{label} {text}", label=version.label, text=text),
+        body=body,
+        url=version.get_absolute_url(),
+    )
+
+
 def version_submit(*, documentversion: DocumentVersion, user, comment: str = "") -> DocumentVersion:
     version = documentversion
 
     def ask_management(v):
-        notify(
-            recipients=_management(),
-            key=f"document-version:{v.pk}:submitted:{v.submitted_at:%Y%m%d%H%M%S}",
-            subject=format_lazy("{label} {text}", label=v.label, text=gettext_lazy("is waiting for your approval")),
-            url=v.get_absolute_url(),
-        )
+        key = f"submitted:{v.submitted_at:%Y%m%d%H%M%S}"
+        _tell(v, recipients=_management(), key=key, text=gettext_lazy("is waiting for your approval"))
 
     FLOW.apply(version, "submit", user=user, comment=comment, apply=_check_ready, on_commit=ask_management)
     return version
@@ -208,13 +215,8 @@ def version_return(*, documentversion: DocumentVersion, user, comment: str) -> D
     version = documentversion
 
     def tell_author(v):
-        notify(
-            recipients=[v.prepared_by],
-            key=f"document-version:{v.pk}:returned:{timezone.now():%Y%m%d%H%M%S}",
-            subject=format_lazy("{label} {text}", label=v.label, text=gettext_lazy("was returned to you")),
-            body=comment,
-            url=v.get_absolute_url(),
-        )
+        key = f"returned:{timezone.now():%Y%m%d%H%M%S}"
+        _tell(v, recipients=[v.prepared_by], key=key, text=gettext_lazy("was returned to you"), body=comment)
 
     FLOW.apply(version, "return", user=user, comment=comment, on_commit=tell_author)
     return version
@@ -246,12 +248,7 @@ def version_approve(*, documentversion: DocumentVersion, user, comment: str = ""
             )  # fmt: skip
 
     def tell_author(v):
-        notify(
-            recipients=[v.prepared_by],
-            key=f"document-version:{v.pk}:approved",
-            subject=format_lazy("{label} {text}", label=v.label, text=gettext_lazy("was approved and is in force")),
-            url=v.get_absolute_url(),
-        )
+        _tell(v, recipients=[v.prepared_by], key="approved", text=gettext_lazy("was approved and is in force"))
 
     FLOW.apply(version, "approve", user=user, comment=comment, apply=apply, on_commit=tell_author)
     return version
@@ -393,16 +390,8 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
         head = version.document.owner_department.head if version.document.owner_department_id else None
         recipients = [p for p in (head, version.approved_by) if p is not None] or _officers()
         past = version.review_date < today
-        sent += len(
-            notify(
-                recipients=recipients,
-                key=f"document-version:{version.pk}:review:{version.review_date:%Y%m%d}:{'past' if past else 'soon'}",
-                subject=format_lazy(
-                    "{label} {text}",
-                    label=version.label,
-                    text=gettext_lazy("is past its review date") if past else gettext_lazy("is due for review soon"),
-                ),
-                url=version.get_absolute_url(),
-            )
-        )
+        text = gettext_lazy("is past its review date") if past else gettext_lazy("is due for review soon")
+        key = f"review:{version.review_date:%Y%m%d}:{'past' if past else 'soon'}"
+        _tell(version, recipients=recipients, key=key, text=text)
+        sent += 1
     return sent
