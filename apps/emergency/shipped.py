@@ -1,6 +1,6 @@
 """The shipped contingency plans (fire, earthquake, network-security incident), created through today's
 models: used by tests and the demo after a transactional test flushed the database. The migrations
-(0002 ships them, 0003 moves them onto document control) did the same for a real database."""
+(0002 ships them, 0003–0005 move them onto document control) did the same for a real database."""
 
 import datetime
 import importlib

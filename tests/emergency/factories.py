@@ -46,7 +46,7 @@ class TeamMemberFactory(DjangoModelFactory):
 
 
 def shipped_plan(code="fire"):
-    """One of the shipped plans (migrations 0002 and 0003), re-created if a transactional test flushed them."""
+    """One of the shipped plans (migrations 0002–0005), re-created if a transactional test flushed them."""
     from apps.emergency.shipped import shipped_plans_ensure
 
     if not ContingencyPlan.objects.filter(code=code).exists():

@@ -1,4 +1,4 @@
-"""Contingency plans move onto document control (migration 0003) with their data and behaviour, and back."""
+"""Contingency plans move onto document control (migrations 0003–0005) with their data and behaviour, and back."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.organization.factories import SiteFactory, UserFactory
 
 BEFORE = [("emergency", "0002_default_plans"), ("documents", "0001_initial")]
-AFTER = [("emergency", "0003_plans_on_document_control")]
+AFTER = [("emergency", "0005_drop_plan_versions")]
 
 
 def _migrate(targets):

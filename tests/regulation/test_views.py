@@ -84,3 +84,20 @@ def test_the_r512_page_counts_drills_in_the_period(client, officer):
     )
     client.force_login(officer)
     assert 'data-provider="emergency"' in client.get("/regulation/R5.1.2/").content.decode()
+
+
+def test_a_course_saved_from_its_form_carries_out_the_clauses_chosen(client, officer):
+    from apps.regulation.models import Clause
+    from apps.training.models import Course
+
+    clause = Clause.objects.get(ref="R6.4.1")
+    client.force_login(officer)
+    response = client.post(
+        "/training/courses/new/",
+        {
+            "code": "induction", "name": "Induction", "category": "rules", "method": "online",
+            "duration_minutes": 30, "is_active": "on", "clauses": [clause.pk],
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert list(Course.objects.get(code="induction").clauses.all()) == [clause]

@@ -4,32 +4,23 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def link(apps, schema_editor):
-    """Turn the clause ids the checklist items cite in text into real relations (unknown ids stay text)."""
-    Clause = apps.get_model("regulation", "Clause")
-    TemplateItem = apps.get_model("inspections", "TemplateItem")
-    clauses = dict(Clause.objects.values_list("ref", "pk"))
-    for ref in TemplateItem.objects.exclude(clause="").values_list("clause", flat=True).distinct():
-        if ref.strip() in clauses:
-            TemplateItem.objects.filter(clause=ref).update(regulation_clause_id=clauses[ref.strip()])
-
-
-def unlink(apps, schema_editor):
-    apps.get_model("inspections", "TemplateItem").objects.update(regulation_clause=None)
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inspections', '0003_plan_line_inspector_role'),
-        ('regulation', '0002_shipped_edition'),
+        ("inspections", "0003_plan_line_inspector_role"),
+        ("regulation", "0002_shipped_edition"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='templateitem',
-            name='regulation_clause',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='checklist_items', to='regulation.clause', verbose_name='regulation clause'),
+            model_name="templateitem",
+            name="regulation_clause",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="checklist_items",
+                to="regulation.clause",
+                verbose_name="regulation clause",
+            ),
         ),
-        migrations.RunPython(link, unlink),
     ]
