@@ -112,14 +112,11 @@ def clause_evidence(*, clause: Clause, today: datetime.date | None = None, limit
     overview = {row.clause.pk: row for row in evidence_overview(today=today)}
     row = overview.get(clause.pk)
     sections = []
-    for provider, finding in row.findings if row else []:
-        sections.append(
-            {
-                "provider": provider,
-                "finding": finding,
-                "records": provider.records(ref=clause.ref, today=today, limit=limit),
-            }
-        )
+    # A clause without records of its own shows those of the clause it is part of (see evidence_overview).
+    source = clause.parent if row is not None and row.inherited else clause
+    for provider, finding in (row.findings or row.inherited) if row else []:
+        records = provider.records(ref=source.ref, today=today, limit=limit)
+        sections.append({"provider": provider, "finding": finding, "records": records, "via": source})
     children = [overview[c.pk] for c in clause_list().filter(parent=clause) if c.pk in overview]
     return row, sections, children
 

@@ -101,3 +101,25 @@ def test_a_course_saved_from_its_form_carries_out_the_clauses_chosen(client, off
     )  # fmt: skip
     assert response.status_code == 302
     assert list(Course.objects.get(code="induction").clauses.all()) == [clause]
+
+
+def test_a_clause_without_records_of_its_own_shows_those_of_the_clause_it_is_part_of(client, officer):
+    from apps.inspections.models import Inspection
+    from apps.inspections.services import checklist_template_create
+    from tests.inspections.factories import InspectionFactory
+
+    template = checklist_template_create(
+        user=officer,
+        group="infosec",
+        name="Data",
+        sections=[{"name": "Data", "items": [{"text": "Backups", "clause": "R4.2"}]}],
+    )
+    InspectionFactory(template=template, status=Inspection.Status.FINISHED, finished_at=timezone.now())
+    client.force_login(officer)
+    own = client.get("/regulation/R4.2/").content.decode()
+    child = client.get("/regulation/R4.2.1/").content.decode()
+    assert "which this clause is part of" not in own
+    assert (
+        "records for R4.2, which this clause is part of" in child
+        and f"/inspections/{Inspection.objects.get().pk}/" in child
+    )
