@@ -47,4 +47,14 @@ SCHEDULES: dict[str, dict] = {
         "every_minutes": 15,
         "description": "Drills starting within the lead time: remind participants and officers once (R5.1.2).",
     },
+    "documents-reminders": {
+        "task": "documents.send_reminders",
+        "crontab": {"minute": "0", "hour": "9"},
+        "description": "Documents: chase unacknowledged campaigns due soon or overdue; documents past review (R2.2.1).",
+    },
+    "archive-cleanup": {
+        "task": "archive.cleanup_exports",
+        "crontab": {"minute": "30", "hour": "3"},
+        "description": "Archive: delete exported ZIPs older than ANQUAN_ARCHIVE_KEEP_DAYS (R2.2.6).",
+    },
 }

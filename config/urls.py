@@ -25,6 +25,9 @@ urlpatterns = [
     path("training/", include("apps.training.urls")),
     path("incidents/", include("apps.incidents.urls")),
     path("emergency/", include("apps.emergency.urls")),
+    path("regulation/", include("apps.regulation.urls")),
+    path("documents/", include("apps.documents.urls")),
+    path("archive/", include("apps.archive.urls")),
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]

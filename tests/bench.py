@@ -80,6 +80,27 @@ def bench_hazard_list(n):
 BENCHMARKS = [bench_notifications_inbox, bench_hazard_list]
 
 
+def bench_archive_export_memory(n):
+    """Peak Python memory (tracemalloc) of building the archive ZIP of a year with ``n`` hazards: it must
+    stay flat as ``n`` grows (rows are streamed from the database into the ZIP on disk)."""
+    from django.utils import timezone
+
+    from apps.hazards.models import Hazard
+    from tests.archive.helpers import export_peak_bytes
+    from tests.organization.factories import AreaFactory, UserFactory
+
+    officer = UserFactory(username=f"bench-archive-{n}", role="officer")
+    area = AreaFactory()
+    Hazard.objects.bulk_create(
+        Hazard(number=f"YH-A{n}-{i:06d}", title=f"Hazard {i}", reporter=officer, area=area) for i in range(n)
+    )
+    return export_peak_bytes(user=officer, year=timezone.localdate().year)
+
+
+# (label, function(n) -> bytes): memory benchmarks, printed per size in KiB.
+MEMORY_BENCHMARKS = [("archive export, peak memory", bench_archive_export_memory)]
+
+
 def _time_page(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -119,6 +140,11 @@ def main():
                     ms, queries = _time_page(client, url)
                     print(f"{label:<40}{n:>8}{ms:>10.1f}{queries:>9}")
                     sys.stdout.flush()
+        print(f"{'memory':<40}{'rows':>8}{'KiB':>10}")
+        for label, bench in MEMORY_BENCHMARKS:
+            for n in SIZES:
+                print(f"{label:<40}{n:>8}{bench(n) / 1024:>10.0f}")
+                sys.stdout.flush()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

@@ -114,7 +114,7 @@ class PlanVersionForm(StyledForm):
 
     @staticmethod
     def steps_text(version):
-        return "\n".join(f"{s.role} | {s.text} | {s.text_zh}" for s in version.steps.all())
+        return "\n".join(f"{s.role} | {s.text} | {s.text_zh}" for s in version.plan_steps.all())
 
 
 class TeamMemberForm(StyledForm):

@@ -36,7 +36,9 @@ class TeamRole(models.TextChoices):
 
 
 class ContingencyPlan(BilingualNameMixin, BaseModel):
-    """One scenario's plan; its content lives in versions, of which one approved version is current."""
+    """One scenario's plan (R5.1.1). Its content is a controlled document (``documents.Document``, category
+    "contingency plan"): versions, approval by management and supersession come from document control;
+    the plan's steps (:class:`PlanStep`) belong to each document version."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     scenario = models.CharField(_("scenario"), max_length=20, choices=Scenario.choices)
@@ -44,6 +46,14 @@ class ContingencyPlan(BilingualNameMixin, BaseModel):
         _("drill at least every (months)"), default=DEFAULT_DRILL_INTERVAL_MONTHS
     )
     is_active = models.BooleanField(_("in use"), default=True)
+    document = models.OneToOneField(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contingency_plan",
+        verbose_name=_("controlled document"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -55,57 +65,12 @@ class ContingencyPlan(BilingualNameMixin, BaseModel):
         return reverse("emergency:plan_detail", args=[self.pk])
 
 
-class PlanVersion(BaseModel):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        APPROVED = "approved", _("Approved")
-        SUPERSEDED = "superseded", _("Superseded")
-
-    plan = models.ForeignKey(ContingencyPlan, on_delete=models.CASCADE, related_name="versions", verbose_name=_("plan"))
-    number = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    purpose = models.TextField(_("purpose and scope (English)"), blank=True)
-    purpose_zh = models.TextField(_("purpose and scope (Chinese)"), blank=True)
-    effective_date = models.DateField(_("effective date"), null=True, blank=True)
-    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
-    prepared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("prepared by"),
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["plan", "-number", "id"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique_number")]
-        verbose_name = _("plan version")
-        verbose_name_plural = _("plan versions")
-
-    def __str__(self):
-        return f"{self.plan} v{self.number}"
-
-    def get_absolute_url(self):
-        return reverse("emergency:version_detail", args=[self.pk])
-
-    @property
-    def display_purpose(self):
-        return pick_language(self.purpose, self.purpose_zh)
-
-
 class PlanStep(models.Model):
-    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="steps", verbose_name=_("version"))
+    """One step of a plan version: who does what. The version is a controlled document version."""
+
+    version = models.ForeignKey(
+        "documents.DocumentVersion", on_delete=models.CASCADE, related_name="plan_steps", verbose_name=_("version")
+    )
     order = models.PositiveSmallIntegerField(_("order"))
     role = models.CharField(_("team role"), max_length=30, choices=TeamRole.choices, default=TeamRole.EVERYONE)
     text = models.TextField(_("step (English)"))
@@ -175,7 +140,12 @@ class Drill(BaseModel):
 
     plan = models.ForeignKey(ContingencyPlan, on_delete=models.PROTECT, related_name="drills", verbose_name=_("plan"))
     plan_version = models.ForeignKey(
-        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("plan version")
+        "documents.DocumentVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("plan version"),
     )
     site = models.ForeignKey("organization.Site", on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
     planned_at = models.DateTimeField(_("planned for"), db_index=True)

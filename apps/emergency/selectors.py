@@ -10,7 +10,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContingencyPlan, Drill, DrillParticipant, PlanStep, PlanVersion, TeamMember
+from apps.documents.models import DocumentVersion
+
+from .models import ContingencyPlan, Drill, DrillParticipant, PlanStep, TeamMember
 
 
 def plan_list(*, include_inactive: bool = False):
@@ -21,13 +23,7 @@ def plan_list(*, include_inactive: bool = False):
             "drills__planned_at",
             filter=Q(drills__status=Drill.Status.PLANNED, drills__planned_at__gte=timezone.now()),
         ),
-    ).prefetch_related(
-        Prefetch(
-            "versions",
-            queryset=PlanVersion.objects.filter(status=PlanVersion.Status.APPROVED),
-            to_attr="approved_versions",
-        )
-    )
+    ).select_related("document__current_version")
     if not include_inactive:
         qs = qs.filter(is_active=True)
     return qs
@@ -45,7 +41,7 @@ def plan_is_overdue_for_drill(plan, *, today: datetime.date | None = None) -> bo
 def plans_with_drill_flags(*, today: datetime.date | None = None) -> list:
     plans = list(plan_list())
     for plan in plans:
-        plan.current_version = plan.approved_versions[0] if plan.approved_versions else None
+        plan.current_version = plan_current_version(plan)
         plan.drill_overdue = plan_is_overdue_for_drill(plan, today=today)
     return plans
 
@@ -54,13 +50,24 @@ def undrilled_plans(*, today: datetime.date | None = None) -> list:
     return [p for p in plans_with_drill_flags(today=today) if p.drill_overdue]
 
 
-def current_version(plan):
-    return plan.versions.filter(status=PlanVersion.Status.APPROVED).first()
+def plan_current_version(plan):
+    """The plan's version in force (its controlled document's), or None."""
+    return plan.document.current_version if plan.document_id else None
+
+
+def plan_versions(plan):
+    """Every version of the plan, newest first, with who approved it."""
+    if not plan.document_id:
+        return DocumentVersion.objects.none()
+    return plan.document.versions.select_related("approved_by", "prepared_by").order_by("-number", "-id")
 
 
 def version_detail_qs():
-    return PlanVersion.objects.select_related("plan", "approved_by", "prepared_by").prefetch_related(
-        Prefetch("steps", queryset=PlanStep.objects.order_by("order", "id"))
+    """Versions of contingency plans, with their plan and steps."""
+    return (
+        DocumentVersion.objects.filter(document__category="plan", document__contingency_plan__isnull=False)
+        .select_related("document__contingency_plan", "approved_by", "prepared_by")
+        .prefetch_related(Prefetch("plan_steps", queryset=PlanStep.objects.order_by("order", "id")))
     )
 
 

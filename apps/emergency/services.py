@@ -17,8 +17,16 @@ from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.i18n import in_each_language
 from apps.core.permissions import require
 from apps.core.services import timeline_record
+from apps.documents.services import (
+    document_create,
+    version_approve,
+    version_draft_next,
+    version_submit,
+    version_update,
+)
+from apps.regulation.selectors import clauses_by_refs
 
-from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, PlanVersion, TeamMember
+from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, TeamMember
 
 DEFAULT_DRILL_REMINDER_HOURS = 72
 MAX_DRILL_DURATION = datetime.timedelta(hours=24)
@@ -43,47 +51,53 @@ def hazard_raise_via_hazards(**kwargs):
     return hazard_raise(**kwargs)
 
 
-# --- contingency plans -------------------------------------------------------------------------
+# --- contingency plans ---------------------------------------------------------------------------
+# A plan's versions are controlled document versions (apps.documents): drafting, submitting, approval by
+# management (never by the author) and supersession are document control's. This module adds the
+# plan's own content — its steps — and keeps it with each version (hooks registered in apps.py).
 
 
 def plan_create(*, user, code: str, name: str, name_zh: str = "", scenario: str, drill_interval_months: int = 6):
-    """A new contingency plan with an empty first draft version."""
+    """A new contingency plan with its controlled document and an empty first draft version."""
     require(user, "emergency.manage_plan")
     if ContingencyPlan.objects.filter(code=code).exists():
         raise ApplicationError(_("A plan with this code already exists."))
     with transaction.atomic():
+        document = document_create(
+            user=user, number=plan_document_number(code), title=name, title_zh=name_zh, category="plan",
+            clauses=clauses_by_refs(["R5.1.1"]).values(),
+        )  # fmt: skip
         plan = ContingencyPlan.objects.create(
-            code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months
-        )
-        PlanVersion.objects.create(plan=plan, number=1, prepared_by=user)
-        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state=PlanVersion.Status.DRAFT)
+            code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months,
+            document=document,
+        )  # fmt: skip
+        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state="draft")
     return plan
 
 
-def plan_version_draft(*, plan, user) -> PlanVersion:
-    """Start the next version of a plan as a draft, copying the newest version's content."""
+def plan_document_number(code: str) -> str:
+    return f"YA-{code.upper()}"[:40]
+
+
+def plan_version_draft(*, plan, user):
+    """Start the next version of a plan as a draft (document control copies the text, we copy the steps)."""
     require(user, "emergency.manage_plan", plan)
-    with transaction.atomic():
-        plan = ContingencyPlan.objects.select_for_update().get(pk=plan.pk)
-        if plan.versions.filter(status=PlanVersion.Status.DRAFT).exists():
-            raise Conflict(_("This plan already has a draft version; edit that one."))
-        latest = plan.versions.order_by("-number").first()
-        draft = PlanVersion.objects.create(
-            plan=plan,
-            number=(latest.number + 1) if latest else 1,
-            prepared_by=user,
-            purpose=latest.purpose if latest else "",
-            purpose_zh=latest.purpose_zh if latest else "",
+    return version_draft_next(user=user, document=plan.document)
+
+
+def copy_steps(*, previous, draft):
+    """Document-control hook: a new draft of a plan starts with the previous version's steps."""
+    if previous is not None and draft.document.category == "plan":
+        PlanStep.objects.bulk_create(
+            PlanStep(version=draft, order=s.order, role=s.role, text=s.text, text_zh=s.text_zh)
+            for s in previous.plan_steps.all()
         )
-        if latest:
-            PlanStep.objects.bulk_create(
-                PlanStep(version=draft, order=s.order, role=s.role, text=s.text, text_zh=s.text_zh)
-                for s in latest.steps.all()
-            )
-        timeline_record(
-            subject=plan, actor=user, action=gettext_noop("new version drafted"), to_state=f"v{draft.number}"
-        )
-    return draft
+
+
+def check_steps(version):
+    """Document-control check before submission and approval: a plan version needs its steps."""
+    if version.document.category == "plan" and not version.plan_steps.exists():
+        raise ApplicationError(_("A plan version needs at least one step."))
 
 
 def plan_version_update(
@@ -95,17 +109,16 @@ def plan_version_update(
     effective_date: datetime.date | None,
     change_note: str,
     steps: list[dict],
-) -> PlanVersion:
-    """Change a draft version's content; approved versions are frozen."""
-    require(user, "emergency.manage_plan", version.plan)
+):
+    """Change a draft version's purpose, dates and steps; versions under review or approved are frozen."""
+    plan = version.document.contingency_plan
+    require(user, "emergency.manage_plan", plan)
     with transaction.atomic():
-        version = PlanVersion.objects.select_for_update().get(pk=version.pk)
-        if version.status != PlanVersion.Status.DRAFT:
-            raise Conflict(_("Only a draft version can be changed; start a new version."))
-        version.purpose, version.purpose_zh = purpose, purpose_zh
-        version.effective_date, version.change_note = effective_date, change_note
-        version.save()
-        version.steps.all().delete()
+        version = version_update(
+            user=user, version=version, body_kind="text", body=purpose, body_zh=purpose_zh,
+            effective_date=effective_date, change_note=change_note, review_date=version.review_date,
+        )  # fmt: skip
+        version.plan_steps.all().delete()
         PlanStep.objects.bulk_create(
             PlanStep(version=version, order=i, role=s["role"], text=s["text"], text_zh=s.get("text_zh", ""))
             for i, s in enumerate(steps, start=1)
@@ -113,29 +126,13 @@ def plan_version_update(
     return version
 
 
-def plan_version_approve(*, version, user) -> PlanVersion:
-    """Management approves a draft: it becomes the plan's current version, the previous one superseded."""
-    require(user, "emergency.approve_plan", version.plan)
-    with transaction.atomic():
-        version = PlanVersion.objects.select_for_update().get(pk=version.pk)
-        if version.status != PlanVersion.Status.DRAFT:
-            raise Conflict(_("Only a draft version can be approved."))
-        if not version.effective_date:
-            raise ApplicationError(_("Set the effective date before approval."))
-        if not version.steps.exists():
-            raise ApplicationError(_("A plan version needs at least one step."))
-        version.plan.versions.filter(status=PlanVersion.Status.APPROVED).update(status=PlanVersion.Status.SUPERSEDED)
-        version.status = PlanVersion.Status.APPROVED
-        version.approved_by, version.approved_at = user, timezone.now()
-        version.save()
-        timeline_record(
-            subject=version.plan,
-            actor=user,
-            action=gettext_noop("approved"),
-            from_state=PlanVersion.Status.DRAFT,
-            to_state=f"v{version.number}",
-        )
-    return version
+def plan_version_submit(*, version, user, comment: str = ""):
+    return version_submit(documentversion=version, user=user, comment=comment)
+
+
+def plan_version_approve(*, version, user, comment: str = ""):
+    """Management approves a submitted version: it is in force, the previous one superseded."""
+    return version_approve(documentversion=version, user=user, comment=comment)
 
 
 # --- response team ------------------------------------------------------------------------------
@@ -168,7 +165,7 @@ def drill_schedule(
     if planned_at <= timezone.now():
         raise ApplicationError(_("A drill is planned for a future time; record past drills on a planned drill."))
     with transaction.atomic():
-        version = plan.versions.filter(status=PlanVersion.Status.APPROVED).first()
+        version = plan.document.current_version if plan.document_id else None
         drill = Drill.objects.create(
             plan=plan, plan_version=version, site=site, planned_at=planned_at, scope=scope, organiser=user
         )

@@ -9,7 +9,6 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/versions/new/", views.plan_version_new, name="plan_version_new"),
     path("versions/<int:pk>/", views.version_detail, name="version_detail"),
-    path("versions/<int:pk>/approve/", views.version_approve, name="version_approve"),
     path("team/", views.team, name="team"),
     path("team/roster.pdf", views.team_roster, name="team_roster"),
     path("team/<int:pk>/remove/", views.team_member_remove, name="team_member_remove"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,9 @@ from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.forms import submit_form
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import timeline_for
+from apps.core.workflow_views import move_items
+from apps.documents.models import DocumentVersion
+from apps.documents.workflow import FLOW as DOCUMENT_FLOW
 from apps.hazards.selectors import visible_hazard_numbers
 
 from . import selectors, services
@@ -24,7 +28,7 @@ from .forms import (
     PlanVersionForm,
     TeamMemberForm,
 )
-from .models import ContingencyPlan, DrillProblem, PlanVersion, TeamMember
+from .models import ContingencyPlan, DrillProblem, TeamMember
 
 
 def _need(request, perm, obj=None):
@@ -74,20 +78,20 @@ def plan_create(request):
         form, lambda f: result.setdefault("plan", services.plan_create(user=request.user, **f.cleaned_data))
     ):
         messages.success(request, _("Plan created; write its first version."))
-        return redirect(result["plan"].versions.first().get_absolute_url())
+        return redirect(reverse("emergency:version_detail", args=[result["plan"].document.versions.get().pk]))
     return _plan_list_page(request, create_form=form, status=400)
 
 
 @login_required
 def plan_detail(request, pk):
     plan = get_object_or_404(selectors.plan_list(include_inactive=True), pk=pk)
-    plan.current_version = plan.approved_versions[0] if plan.approved_versions else None
+    plan.current_version = selectors.plan_current_version(plan)
     plan.drill_overdue = selectors.plan_is_overdue_for_drill(plan)
     current = selectors.version_detail_qs().filter(pk=plan.current_version.pk).first() if plan.current_version else None
     context = {
         "plan": plan,
         "current": current,
-        "versions": plan.versions.select_related("approved_by").order_by("-number"),
+        "versions": selectors.plan_versions(plan),
         "drills": selectors.drill_list().filter(plan=plan).order_by("-planned_at")[:10],
         "timeline": timeline_for(plan),
     }
@@ -105,15 +109,18 @@ def plan_version_new(request, pk):
         lambda: result.setdefault("v", services.plan_version_draft(plan=plan, user=request.user)),
         _("New draft version started."),
     ):
-        return redirect(result["v"].get_absolute_url())
+        return redirect("emergency:version_detail", result["v"].pk)
     return redirect(plan.get_absolute_url())
 
 
 @login_required
 def version_detail(request, pk):
+    """A plan version: its purpose and steps, the steps editor while it is a draft, and document control's
+    buttons (submit, approve, return, withdraw), which post to the documents module."""
     version = get_object_or_404(selectors.version_detail_qs(), pk=pk)
+    plan = version.document.contingency_plan
     form = None
-    if version.status == PlanVersion.Status.DRAFT and request.user.has_perm("emergency.manage_plan", version.plan):
+    if version.status == DocumentVersion.Status.DRAFT and request.user.has_perm("emergency.manage_plan", plan):
         if request.method == "POST":
             form = PlanVersionForm(request.POST)
             if form.is_valid() and _run(
@@ -121,12 +128,12 @@ def version_detail(request, pk):
                 lambda: services.plan_version_update(version=version, user=request.user, **form.cleaned_data),
                 _("Draft saved."),
             ):
-                return redirect(version.get_absolute_url())
+                return redirect("emergency:version_detail", version.pk)
         else:
             form = PlanVersionForm(
                 initial={
-                    "purpose": version.purpose,
-                    "purpose_zh": version.purpose_zh,
+                    "purpose": version.body,
+                    "purpose_zh": version.body_zh,
                     "effective_date": version.effective_date,
                     "change_note": version.change_note,
                     "steps": PlanVersionForm.steps_text(version),
@@ -134,20 +141,14 @@ def version_detail(request, pk):
             )
     elif request.method == "POST":
         raise PermissionDenied
-    return render(request, "emergency/version_detail.html", {"version": version, "form": form})
-
-
-@login_required
-@require_POST
-def version_approve(request, pk):
-    version = get_object_or_404(PlanVersion.objects.select_related("plan"), pk=pk)
-    _need(request, "emergency.approve_plan", version.plan)
-    _run(
-        request,
-        lambda: services.plan_version_approve(version=version, user=request.user),
-        _("Version approved; it is now the plan in force."),
-    )
-    return redirect(version.get_absolute_url())
+    context = {
+        "version": version,
+        "plan": plan,
+        "form": form,
+        "moves": move_items(DOCUMENT_FLOW, version, request.user),
+        "timeline": timeline_for(version),
+    }
+    return render(request, "emergency/version_detail.html", context)
 
 
 # --- team ---------------------------------------------------------------------------------------
@@ -350,3 +351,11 @@ def drill_problem_hazard(request, pk):
         _("Raised as a hazard."),
     )
     return redirect(problem.drill.get_absolute_url())
+
+
+def plan_steps_body(request, version):
+    """Document control's version page shows a plan version's steps (registered in apps.py)."""
+    if version.document.category != "plan":
+        return None
+    steps = version.plan_steps.all()
+    return "emergency/inc/plan_steps.html", {"steps": steps, "version": version}

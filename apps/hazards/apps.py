@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class HazardsConfig(AppConfig):
     name = "apps.hazards"
     verbose_name = _("Hazards")
+
+    def ready(self):
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        # R7.3 on /regulation/: the hazard loop's records are the evidence.
+        register_evidence(PROVIDER)
+
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class InspectionsConfig(AppConfig):
     name = "apps.inspections"
     verbose_name = _("Inspections")
+
+    def ready(self):
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        register_evidence(PROVIDER)  # its records are evidence on /regulation/

@@ -100,6 +100,16 @@ class TemplateItem(models.Model):
     guidance = models.TextField(_("guidance (English)"), blank=True)
     guidance_zh = models.TextField(_("guidance (Chinese)"), blank=True)
     clause = models.CharField(_("clause"), max_length=30, blank=True, help_text=_("e.g. R3.1.2"))
+    # The clause as a real relation (the regulation map reads it); set from ``clause`` when the item is
+    # written, and kept when a new edition of the regulation is loaded (clauses keep their ids).
+    regulation_clause = models.ForeignKey(
+        "regulation.Clause",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checklist_items",
+        verbose_name=_("regulation clause"),
+    )
 
     class Meta:
         ordering = ["template", "section__position", "position", "id"]

@@ -24,6 +24,7 @@ from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
 from apps.notifications.services import notify
+from apps.regulation.selectors import clauses_by_refs
 
 from .models import (
     ApplianceRequest,
@@ -89,7 +90,9 @@ def _photo_copies(subject) -> list[ContentFile]:
 
 def _write_content(*, template: ChecklistTemplate, sections: Iterable[dict]) -> None:
     """Create sections and items: ``sections`` is [{name, name_zh, items: [{text, text_zh, guidance,
-    guidance_zh, clause}]}]."""
+    guidance_zh, clause}]}]. An item's clause id also links the regulation's clause (the regulation map)."""
+    sections = list(sections)
+    clauses = clauses_by_refs(i.get("clause") or "" for s in sections for i in s.get("items", []))
     for s_pos, section_data in enumerate(sections, start=1):
         items = [i for i in section_data.get("items", []) if (i.get("text") or "").strip()]
         if not items or not (section_data.get("name") or "").strip():
@@ -110,6 +113,7 @@ def _write_content(*, template: ChecklistTemplate, sections: Iterable[dict]) -> 
                 guidance=(item.get("guidance") or "").strip(),
                 guidance_zh=(item.get("guidance_zh") or "").strip(),
                 clause=(item.get("clause") or "").strip(),
+                regulation_clause=clauses.get((item.get("clause") or "").strip()),
             )
             for i_pos, item in enumerate(items, start=1)
         )

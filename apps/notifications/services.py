@@ -73,6 +73,63 @@ def notify(
     return created
 
 
+BULK_BATCH = 1000
+
+
+def notify_many(*, recipients, key: str, subject, body="", url: str = "", email: bool = True) -> int:
+    """:func:`notify` for a crowd (a campaign for 50,000 people): ``recipients`` is a queryset of users.
+    Each batch of :data:`BULK_BATCH` people costs three queries — who already has ``key``, one insert,
+    the new rows' ids for e-mail — and each message is rendered once per language, not per person.
+    Returns how many messages were new."""
+    created = 0
+    key = key[:200]
+    people = recipients.filter(is_active=True).order_by("pk").values_list("pk", "language", "email")
+    batch = []
+    for row in people.iterator(chunk_size=BULK_BATCH):
+        batch.append(row)
+        if len(batch) == BULK_BATCH:
+            created += _notify_batch(batch, key=key, subject=subject, body=body, url=url, email=email)
+            batch = []
+    if batch:
+        created += _notify_batch(batch, key=key, subject=subject, body=body, url=url, email=email)
+    return created
+
+
+def _notify_batch(batch, *, key, subject, body, url, email) -> int:
+    ids = [pk for pk, _lang, _mail in batch]
+    have = set(Notification.objects.filter(key=key, recipient_id__in=ids).values_list("recipient_id", flat=True))
+    rendered = {}
+    rows = []
+    for pk, language, address in batch:
+        if pk in have:
+            continue
+        lang = language or settings.LANGUAGE_CODE
+        if lang not in rendered:
+            with translation.override(lang):
+                rendered[lang] = (str(subject)[:300], str(body or ""))
+        text_subject, text_body = rendered[lang]
+        rows.append(
+            Notification(
+                recipient_id=pk, key=key, subject=text_subject, body=text_body, url=url,
+                send_email=email and bool(address),
+            )
+        )  # fmt: skip
+    if not rows:
+        return 0
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    if email:
+        new_ids = list(
+            Notification.objects.filter(
+                key=key, recipient_id__in=[r.recipient_id for r in rows], send_email=True, emailed_at__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        if new_ids:
+            from .tasks import email_notification
+
+            transaction.on_commit(lambda: [email_notification.delay(pk) for pk in new_ids])
+    return len(rows)
+
+
 def notification_email_send(*, notification_id: int) -> bool:
     """E-mail one notification unless it was already e-mailed; safe to run twice at once."""
     with transaction.atomic():

@@ -26,3 +26,15 @@ class TrainingConfig(AppConfig):
             context=lambda *, request, person: {"clearance": training_clearance(person)},
             order=10,
         )
+
+        from apps.archive.sections import register_section
+
+        from .archive import SECTION
+
+        register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        from apps.regulation.evidence import register_evidence
+
+        from .evidence import PROVIDER
+
+        register_evidence(PROVIDER)  # its records are evidence on /regulation/

@@ -45,12 +45,18 @@ class CourseForm(forms.ModelForm):
             "duration_minutes",
             "validity_months",
             "is_active",
+            "clauses",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_zh": forms.Textarea(attrs={"rows": 4}),
+            "clauses": forms.SelectMultiple(attrs={"size": 6}),
         }
         labels = {"name": _("title (English)"), "name_zh": _("title (Chinese)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clauses"].queryset = self.fields["clauses"].queryset.filter(is_active=True).order_by("order")
 
 
 class ExamForm(forms.Form):

@@ -48,6 +48,9 @@ class Course(BilingualNameMixin, BaseModel):
         _("valid for (months)"), null=True, blank=True, help_text=_("Empty: a pass never expires.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    clauses = models.ManyToManyField(
+        "regulation.Clause", blank=True, related_name="courses", verbose_name=_("clauses carried out")
+    )
 
     class Meta:
         ordering = ["name", "id"]

@@ -760,12 +760,15 @@ def exam_save(
 # --- courses and question bank -----------------------------------------------------------------
 
 
-def course_save(*, user, course) -> Course:
-    """Create or change a course (the form has validated the fields)."""
+def course_save(*, user, course, clauses=None) -> Course:
+    """Create or change a course (the form has validated the fields); ``clauses`` are the regulation's
+    clauses it carries out (the regulation map counts its passes as their evidence)."""
     require(user, "training.manage_courses")
     with transaction.atomic():
         created = course.pk is None
         course.save()
+        if clauses is not None:
+            course.clauses.set(clauses)
         timeline_record(
             subject=course, actor=user, action=gettext_noop("created") if created else gettext_noop("changed")
         )

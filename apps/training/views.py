@@ -93,7 +93,9 @@ def course_create(request, pk=None):
     course = get_object_or_404(Course, pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
-        course = services.course_save(user=request.user, course=form.save(commit=False))
+        course = services.course_save(
+            user=request.user, course=form.save(commit=False), clauses=form.cleaned_data.get("clauses")
+        )
         messages.success(request, _("Course saved."))
         return redirect(course)
     return render(request, "training/course_form.html", {"form": form, "course": course})

@@ -51,11 +51,14 @@ LOCAL_APPS = [
     "apps.core",
     "apps.organization",
     "apps.notifications",
+    "apps.regulation",
+    "apps.documents",
     "apps.hazards",
     "apps.inspections",
     "apps.training",
     "apps.incidents",
     "apps.emergency",
+    "apps.archive",
     "apps.dashboards",
     "apps.demo",
 ]
@@ -234,6 +237,10 @@ ANQUAN_HAZARDS = {
 ANQUAN_DRILL_REMINDER_HOURS = env.int("ANQUAN_DRILL_REMINDER_HOURS", default=72)
 ANQUAN_EXTERNAL_REPORT_HOURS = env.int("ANQUAN_EXTERNAL_REPORT_HOURS", default=24)
 ANQUAN_EFFECTIVENESS_CHECK_DAYS = env.int("ANQUAN_EFFECTIVENESS_CHECK_DAYS", default=30)
+# The regulation map: records older than this many months make a clause amber (stale).
+ANQUAN_EVIDENCE_PERIOD_MONTHS = env.int("ANQUAN_EVIDENCE_PERIOD_MONTHS", default=12)
+# The yearly archive: how many days a built ZIP is kept before the daily cleanup deletes it.
+ANQUAN_ARCHIVE_KEEP_DAYS = env.int("ANQUAN_ARCHIVE_KEEP_DAYS", default=7)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

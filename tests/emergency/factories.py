@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from apps.emergency.models import ContingencyPlan, Drill, DrillParticipant, PlanStep, PlanVersion, TeamMember
+from apps.emergency.models import ContingencyPlan, Drill, DrillParticipant, TeamMember
 from tests.organization.factories import SiteFactory, UserFactory
 
 
@@ -17,22 +17,6 @@ class PlanFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Plan {n}")
     name_zh = factory.Sequence(lambda n: f"预案{n}")
     scenario = "fire"
-
-
-class PlanVersionFactory(DjangoModelFactory):
-    class Meta:
-        model = PlanVersion
-
-    plan = factory.SubFactory(PlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    status = PlanVersion.Status.APPROVED
-    purpose = "Purpose"
-    effective_date = datetime.date(2026, 1, 1)
-
-    @factory.post_generation
-    def steps(self, create, extracted, **kwargs):
-        if create:
-            PlanStep.objects.create(version=self, order=1, role="everyone", text="Raise the alarm", text_zh="报警")
 
 
 class DrillFactory(DjangoModelFactory):
@@ -62,11 +46,9 @@ class TeamMemberFactory(DjangoModelFactory):
 
 
 def shipped_plan(code="fire"):
-    """One of the plans the data migration ships, re-created if a transactional test flushed them."""
-    import importlib
-
-    from django.apps import apps
+    """One of the shipped plans (migrations 0002–0005), re-created if a transactional test flushed them."""
+    from apps.emergency.shipped import shipped_plans_ensure
 
     if not ContingencyPlan.objects.filter(code=code).exists():
-        importlib.import_module("apps.emergency.migrations.0002_default_plans").add_plans(apps, None)
+        shipped_plans_ensure()
     return ContingencyPlan.objects.get(code=code)

@@ -6,7 +6,8 @@ import time_machine
 from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
-from apps.emergency.models import ContingencyPlan, Drill, PlanVersion
+from apps.documents.models import DocumentVersion
+from apps.emergency.models import ContingencyPlan, Drill
 from apps.emergency.selectors import plans_with_drill_flags, undrilled_plans
 from apps.emergency.services import (
     drill_problem_add,
@@ -15,6 +16,7 @@ from apps.emergency.services import (
     drill_schedule,
     plan_version_approve,
     plan_version_draft,
+    plan_version_submit,
     plan_version_update,
     team_member_add,
 )
@@ -30,31 +32,16 @@ def test_the_shipped_plans_exist_in_english_and_chinese_with_an_approved_version
     shipped_plan("fire")  # the migration's rows, restored if a transactional test flushed them
     for code in ("fire", "earthquake", "network-security"):
         plan = ContingencyPlan.objects.get(code=code)
-        version = plan.versions.get(status=PlanVersion.Status.APPROVED)
-        assert plan.name and plan.name_zh
-        steps = list(version.steps.all())
+        version = plan.document.versions.get(status=DocumentVersion.Status.APPROVED)
+        assert plan.name and plan.name_zh and plan.document.current_version == version
+        steps = list(version.plan_steps.all())
         assert len(steps) >= 5 and all(s.text and s.text_zh for s in steps)
-
-
-def test_the_shipped_plans_migration_can_be_reversed_and_reapplied():
-    import importlib
-
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    module = importlib.import_module("apps.emergency.migrations.0002_default_plans")
-    state_apps = MigrationLoader(connection).project_state(("emergency", "0002_default_plans")).apps
-    module.remove_plans(state_apps, None)
-    assert not ContingencyPlan.objects.filter(code__in=module.CODES).exists()
-    module.add_plans(state_apps, None)
-    module.add_plans(state_apps, None)  # idempotent
-    assert ContingencyPlan.objects.filter(code__in=module.CODES).count() == 3
 
 
 def test_a_new_plan_version_is_drafted_by_an_officer_and_approved_by_management(officer, manager):
     plan = shipped_plan("fire")
     draft = plan_version_draft(plan=plan, user=officer)
-    assert draft.number == 2 and draft.steps.count() == 8
+    assert draft.number == 2 and draft.plan_steps.count() == 8
     plan_version_update(
         version=draft,
         user=officer,
@@ -64,10 +51,11 @@ def test_a_new_plan_version_is_drafted_by_an_officer_and_approved_by_management(
         change_note="New assembly point",
         steps=[{"role": "everyone", "text": "Go to the new assembly point", "text_zh": "前往新的集合点"}],
     )
+    plan_version_submit(version=draft, user=officer)
     with pytest.raises(NotAllowed):
         plan_version_approve(version=draft, user=officer)
     plan_version_approve(version=draft, user=manager)
-    statuses = dict(plan.versions.values_list("number", "status"))
+    statuses = dict(plan.document.versions.values_list("number", "status"))
     assert statuses == {1: "superseded", 2: "approved"}
     draft.refresh_from_db()
     assert draft.approved_by == manager and draft.approved_at
@@ -75,6 +63,14 @@ def test_a_new_plan_version_is_drafted_by_an_officer_and_approved_by_management(
         plan_version_update(
             version=draft, user=officer, purpose="x", purpose_zh="", effective_date=None, change_note="", steps=[]
         )
+
+
+def test_a_plan_version_without_steps_cannot_be_submitted(officer):
+    plan = shipped_plan("fire")
+    draft = plan_version_draft(plan=plan, user=officer)
+    draft.plan_steps.all().delete()
+    with pytest.raises(ApplicationError):
+        plan_version_submit(version=draft, user=officer)
 
 
 def test_a_drill_reminder_is_sent_once_at_the_configured_lead_time(officer, employee, head, settings):

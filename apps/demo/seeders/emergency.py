@@ -11,7 +11,7 @@ import datetime
 from django.utils import timezone
 
 from apps.core.models import TimelineEntry
-from apps.emergency.models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanVersion, TeamMember
+from apps.emergency.models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, TeamMember
 from apps.organization.models import Site, User
 
 
@@ -86,7 +86,7 @@ def seed(ctx):
             site=site,
             planned_at=planned_at,
             defaults={
-                "plan_version": plan.versions.filter(status=PlanVersion.Status.APPROVED).first(),
+                "plan_version": plan.document.current_version if plan.document_id else None,
                 "scope": "全楼层疏散 / whole-building evacuation"
                 if code != "network-security"
                 else "桌面推演 / tabletop",

@@ -1,0 +1,100 @@
+"""Evidence from training for the regulation map; registered in ``TrainingConfig.ready``: passes of the
+courses that carry out a clause (``Course.clauses``), the year's training plan (R6.1), induction, post
+change and refresher training (R6.4), and training done at all (R2.2.3, R2.4.1)."""
+
+from django.db.models import Count, Max, Q
+from django.utils.translation import gettext_lazy as _
+
+from apps.regulation.evidence import GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start
+
+from .models import Assignment, Completion, Course, PlanLine
+
+# R6.2 (what is taught) and R6.3 (how): passes per course category and per method.
+CATEGORY_CLAUSES = {
+    Course.Category.LAWS: "R6.2.1",
+    Course.Category.RULES: "R6.2.2",
+    Course.Category.PROCEDURES: "R6.2.3",
+    Course.Category.AWARENESS: "R6.2.4",
+    Course.Category.EMERGENCY: "R6.2.5",
+}
+METHOD_CLAUSES = {
+    Course.Method.CLASSROOM: "R6.3.1",
+    Course.Method.ONLINE: "R6.3.2",
+    Course.Method.DEMONSTRATION: "R6.3.3",
+    Course.Method.CASE_STUDY: "R6.3.4",
+}
+REASONS = {"R6.4.1": Assignment.Reason.HIRE, "R6.4.2": Assignment.Reason.POST, "R6.4.3": Assignment.Reason.RENEWAL}
+ALL_TRAINING = {"R2.2.3", "R2.4.1"}
+
+
+def summarise(*, today):
+    since = period_start(today)
+    findings = {}
+    by_clause = (
+        Completion.objects.filter(course__clauses__isnull=False)
+        .values("course__clauses__ref")
+        .annotate(last=Max("completed_on"), n=Count("pk", distinct=True, filter=Q(completed_on__gte=since)))
+    )
+    for row in by_clause:
+        findings[row["course__clauses__ref"]] = finding_for(last=row["last"], count=row["n"], today=today)
+    totals = Completion.objects.aggregate(last=Max("completed_on"), n=Count("pk", filter=Q(completed_on__gte=since)))
+    for ref in ALL_TRAINING:
+        findings[ref] = finding_for(last=totals["last"], count=totals["n"], today=today)
+    reasons = {
+        r["reason"]: r
+        for r in Assignment.objects.values("reason").annotate(
+            last=Max("completed_at", filter=Q(status=Assignment.Status.COMPLETED)),
+            n=Count("pk", filter=Q(status=Assignment.Status.COMPLETED, completed_at__date__gte=since)),
+            overdue=Count("pk", filter=Q(status=Assignment.Status.OPEN, due_date__lt=today)),
+        )
+    }
+    for ref, reason in REASONS.items():
+        row = reasons.get(reason, {})
+        overdue = row.get("overdue", 0)
+        findings[ref] = finding_for(
+            last=row.get("last"), count=row.get("n", 0), today=today, partial=bool(overdue),
+            note=_("%(n)d overdue") % {"n": overdue} if overdue else "",
+        )  # fmt: skip
+    for field, mapping in (("course__category", CATEGORY_CLAUSES), ("course__method", METHOD_CLAUSES)):
+        rows = {
+            r[field]: r
+            for r in Completion.objects.values(field).annotate(
+                last=Max("completed_on"), n=Count("pk", filter=Q(completed_on__gte=since))
+            )
+        }
+        for value, ref in mapping.items():
+            row = rows.get(value, {})
+            findings[ref] = finding_for(last=row.get("last"), count=row.get("n", 0), today=today)
+    lines = PlanLine.objects.filter(year=today.year).count()
+    plan = Finding(GREEN, lines, None) if lines else Finding(RED, 0, None, _("No training plan for this year"))
+    findings["R6.1"] = findings["R6.1.1"] = plan
+    return findings
+
+
+def records(*, ref, today, limit):
+    if ref in ("R6.1", "R6.1.1"):
+        lines = PlanLine.objects.filter(year=today.year).select_related("course").order_by("month", "id")[:limit]
+        return [Record(label=str(line), url=line.get_absolute_url(), when=None) for line in lines]
+    completions = Completion.objects.select_related("course", "person")
+    by_category = {v: k for k, v in CATEGORY_CLAUSES.items()}
+    by_method = {v: k for k, v in METHOD_CLAUSES.items()}
+    if ref in REASONS:
+        completions = completions.filter(assignments__reason=REASONS[ref])
+    elif ref in by_category:
+        completions = completions.filter(course__category=by_category[ref])
+    elif ref in by_method:
+        completions = completions.filter(course__method=by_method[ref])
+    elif ref not in ALL_TRAINING:
+        completions = completions.filter(course__clauses__ref=ref)
+    return [
+        Record(
+            label=f"{c.course} · {c.person}",
+            url=c.course.get_absolute_url(),
+            when=c.completed_on,
+            detail=c.get_source_display(),
+        )
+        for c in completions.order_by("-completed_on", "-id").distinct()[:limit]
+    ]
+
+
+PROVIDER = EvidenceProvider(key="training", label=_("Training records"), summarise=summarise, records=records, order=40)
