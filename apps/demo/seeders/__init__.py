@@ -3,7 +3,9 @@
 Each module has ``seed(ctx)`` and must be idempotent: running seed_demo twice leaves the same data
 (look rows up by a natural key — code, username, number — before creating). ``ctx`` is a
 :class:`SeedContext` carrying what earlier seeders made (the demo users, departments, areas) and a
-seeded random generator, so the demo is the same on every machine.
+seeded random generator, so the demo is the same on every machine. ``ctx.compact`` asks for a short
+history (the same company, states and people; fewer past exam attempts and finished inspections):
+quick to build for browser tests and a first look.
 """
 
 import random
@@ -17,6 +19,7 @@ class SeedContext:
     stdout: object
     rng: random.Random = field(default_factory=lambda: random.Random(20261125))
     data: dict = field(default_factory=dict)
+    compact: bool = False
 
     def log(self, message):
         self.stdout.write(message)
