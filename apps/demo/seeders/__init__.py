@@ -4,8 +4,8 @@ Each module has ``seed(ctx)`` and must be idempotent: running seed_demo twice le
 (look rows up by a natural key — code, username, number — before creating). ``ctx`` is a
 :class:`SeedContext` carrying what earlier seeders made (the demo users, departments, areas) and a
 seeded random generator, so the demo is the same on every machine. ``ctx.compact`` asks for a short
-history (the same company, states and people; fewer past exam attempts and finished inspections):
-quick to build for browser tests and a first look.
+history, quick to build for browser tests: the same company and people, exam attempts for the demo
+logins only, and only the latest plan inspections finished (the older ones stay overdue).
 """
 
 import random

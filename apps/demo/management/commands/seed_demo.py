@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--compact",
             action="store_true",
-            help="a short history (fewer past exam attempts and finished inspections): quick, for browser tests",
+            help="a short history (exam attempts for the demo logins, latest inspections finished): browser tests",
         )
         parser.add_argument(
             "--send-email",
