@@ -2,6 +2,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -137,3 +139,29 @@ def test_ago_reads_how_long_ago_for_people(seconds, language, expected):
     now = timezone.now()
     with translation.override(language):
         assert ago(now - datetime.timedelta(seconds=seconds), now).replace("\xa0", " ") == expected
+
+
+def home_queries(client):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("home")).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def add_records(n, *, officer, employee, start=0):
+    for i in range(start, start + n):
+        HazardFactory(status="reported")
+        IncidentFactory(
+            reporter=employee, external_required=True, external_due_at=timezone.now() - datetime.timedelta(hours=1)
+        )
+        NotificationFactory(recipient=officer, key=f"hazard:{1000 + i}:assessed")
+        NotificationFactory(recipient=officer, key=f"hazard:{1000 + i}:rectified:1")
+
+
+@pytest.mark.django_db
+def test_the_officers_home_costs_the_same_queries_with_few_or_many_records(client, officer, employee):
+    client.force_login(officer)
+    add_records(6, officer=officer, employee=employee)  # past the panels' cut-offs (5 shown, then a count)
+    few = home_queries(client)
+    add_records(20, officer=officer, employee=employee, start=6)
+    many = home_queries(client)
+    assert few == many, f"{few} queries with few records, {many} with many"
