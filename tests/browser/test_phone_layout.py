@@ -13,17 +13,20 @@ through. The compact demo is seeded once and all roles and languages run in this
 lists every problem found, not only the first.
 """
 
+import importlib
 import io
 import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from apps.organization.models import User
 from tests.browser.conftest import login
+from tests.emergency.factories import shipped_plan
 
 ROLES = ("officer", "manager", "head", "employee", "newhire")
 LANGUAGES = ("en", "zh-hans")
@@ -88,6 +91,13 @@ MEASURE = """([primary, minTap]) => {
 LINKS = """(selector) => [...document.querySelectorAll(selector)]
   .map((a) => a.getAttribute("href")).filter((href) => href && href.startsWith("/"))"""
 SHOW_MENU = "() => document.querySelectorAll('#mainnav .dropdown-menu').forEach((m) => m.classList.add('show'))"
+
+
+def restore_shipped_data():
+    """The checklists and contingency plans the data migrations ship (the demo builds on them),
+    re-created when an earlier transactional test flushed them."""
+    importlib.import_module("apps.inspections.migrations.0002_default_checklists").create_defaults(apps, None)
+    shipped_plan()
 
 
 def route(path):
@@ -219,6 +229,7 @@ def check_pages(page, server, role, language, pages, problems):
 @pytest.mark.django_db(transaction=True)
 def test_every_page_each_role_reaches_fits_a_phone_with_thumb_sized_targets(browser, live_server, settings):
     settings.AXES_ENABLED = False
+    restore_shipped_data()
     call_command("seed_demo", compact=True, stdout=io.StringIO())
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
