@@ -54,6 +54,9 @@ PRIMARY = ", ".join(
         "main .list-group-item a",
         "main .card li > a",
         "main table.table-stack a",
+        "main .form-check",
+        "main label:has(> input[type=checkbox])",
+        "main label:has(> input[type=radio])",
         "nav.navbar .btn",
         "nav.navbar .navbar-toggler",
     ]
