@@ -1,6 +1,57 @@
-"""Form handling shared by every module's views."""
+"""Form helpers shared by every module: submitting a form through a service, styling filter forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .exceptions import ApplicationError, NotAllowed
+
+
+def style_filter_form(form, *, empty_labels=None):
+    """Give every field of a list page's filter form Bootstrap's widget classes, and name the empty
+    choice of each drop-down ("Any status", "Any department"…) instead of Django's "---------".
+
+    ``empty_labels`` maps a field name to its empty choice's label; a drop-down not named there keeps
+    the label its field declares, or reads "Any" instead of a blank or "---------". Works on a plain
+    form and on a django-filter FilterSet's ``form``."""
+    empty_labels = empty_labels or {}
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.HiddenInput):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+            _name_empty_choice(field, empty_labels.get(name))
+        else:
+            css = "form-control"
+        widget.attrs["class"] = css
+        widget.attrs.setdefault("aria-label", str(field.label))
+    return form
+
+
+def _name_empty_choice(field, label):
+    widget = field.widget
+    if isinstance(widget, forms.SelectMultiple):
+        return  # nothing chosen means "any": there is no empty choice to name
+    if hasattr(field, "empty_label"):  # ModelChoiceField and django-filter's ChoiceField
+        if field.empty_label is not None:
+            field.empty_label = _or_any(label, field.empty_label)
+            # The form's copy of a django-filter widget still reads the class-level field's label.
+            widget.choices = field.choices
+        return
+    if isinstance(widget, forms.NullBooleanSelect):  # "Unknown" means "any" in a filter
+        widget.choices = [(v, label or _("Any") if v == "unknown" else text) for v, text in widget.choices]
+        return
+    holder = field if hasattr(field, "choices") else widget  # a plain Select on a non-choice field
+    holder.choices = [(v, _or_any(label, text) if v == "" else text) for v, text in holder.choices]
+
+
+def _or_any(label, current):
+    """``label`` if given; else the field's own label, unless it is blank or Django's "---------"."""
+    if label is not None:
+        return label
+    return _("Any") if str(current).strip("-") == "" else current
 
 
 def submit_form(form, call) -> bool:

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import style_filter_form
 from apps.organization.models import Area, Department, Site
 
 from .models import Hazard
@@ -40,6 +41,20 @@ class HazardFilter(django_filters.FilterSet):
     class Meta:
         model = Hazard
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(
+            self.form,
+            empty_labels={
+                "grade": _("Any grade"),
+                "risk_level": _("Any risk level"),
+                "category": _("Any category"),
+                "department": _("Any department"),
+                "site": _("Any site"),
+                "area": _("Any area"),
+            },
+        )
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import style_filter_form
 from apps.organization.models import Department
 
 from .models import Incident
@@ -28,9 +29,7 @@ class IncidentFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("status", "type", "severity", "department"):
-            field = self.form.fields[name]
-            field.widget.attrs.update({"class": "form-select form-select-sm", "aria-label": str(field.label)})
+        style_filter_form(self.form)
 
     def search(self, queryset, name, value):
         return queryset.filter(

@@ -3,6 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import style_filter_form
+
 from .models import Department, Post, User
 
 
@@ -11,10 +13,10 @@ class PersonFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
     department = django_filters.ModelChoiceFilter(
-        queryset=Department.objects.all(), label=_("Department"), empty_label=_("Any")
+        queryset=Department.objects.all(), label=_("Department"), empty_label=_("Any department")
     )
-    post = django_filters.ModelChoiceFilter(queryset=Post.objects.all(), label=_("Post"), empty_label=_("Any"))
-    role = django_filters.ChoiceFilter(choices=User.Role.choices, label=_("Role"), empty_label=_("Any"))
+    post = django_filters.ModelChoiceFilter(queryset=Post.objects.all(), label=_("Post"), empty_label=_("Any post"))
+    role = django_filters.ChoiceFilter(choices=User.Role.choices, label=_("Role"), empty_label=_("Any role"))
     is_active = django_filters.BooleanFilter(
         label=_("Active"),
         widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
@@ -26,9 +28,7 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, form_field in self.form.fields.items():
-            css = "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
-            form_field.widget.attrs["class"] = css
+        style_filter_form(self.form)
         self.form.fields["q"].widget.input_type = "search"
         self.form.fields["q"].widget.attrs["placeholder"] = _("Name, username or employee number")
 

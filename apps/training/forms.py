@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import style_filter_form
 from apps.core.permissions import department_scope
 from apps.core.uploads import MATERIALS, inspect_file
 from apps.organization.models import Area, Department, Post, User
@@ -233,24 +234,36 @@ class PlanLineForm(forms.ModelForm):
 
 
 class MatrixFilterForm(forms.Form):
-    q = forms.CharField(label=_("search"), required=False)
-    department = forms.ModelChoiceField(label=_("department"), queryset=Department.objects.all(), required=False)
-    post = forms.ModelChoiceField(label=_("post"), queryset=Post.objects.all(), required=False)
-    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True), required=False)
-    category = forms.ChoiceField(
-        label=_("category"), choices=[("", "---------")] + Course.Category.choices, required=False
-    )
+    q = forms.CharField(label=_("Search"), required=False)
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.all(), required=False)
+    post = forms.ModelChoiceField(label=_("Post"), queryset=Post.objects.all(), required=False)
+    course = forms.ModelChoiceField(label=_("Course"), queryset=Course.objects.filter(is_active=True), required=False)
+    category = forms.ChoiceField(label=_("Category"), choices=[("", "")] + Course.Category.choices, required=False)
     status = forms.ChoiceField(
-        label=_("status"),
+        label=_("Status"),
         required=False,
         choices=[
-            ("", "---------"),
+            ("", ""),
             ("passed", _("Passed")),
             ("due", _("Due")),
             ("overdue", _("Overdue")),
             ("expired", _("Expired")),
         ],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(
+            self,
+            empty_labels={
+                "department": _("Any department"),
+                "post": _("Any post"),
+                "course": _("Any course"),
+                "category": _("Any category"),
+                "status": _("Any status"),
+            },
+        )
+        self.fields["q"].widget.attrs["placeholder"] = _("Name or employee number")
 
     def filters(self):
         if not self.is_valid():

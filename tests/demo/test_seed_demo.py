@@ -149,3 +149,20 @@ def test_the_demo_company_profile_is_antai_in_both_languages_with_an_address():
     company = CompanyProfile.objects.get()
     assert (company.name_zh, company.name) == ("安泰客服有限公司", "Antai Customer Service Co.")
     assert company.address_zh and company.address
+
+
+@pytest.mark.slow
+def test_the_compact_demo_has_the_same_people_and_clearance_with_a_short_history():
+    from apps.inspections.models import Inspection
+    from apps.training.models import ExamAttempt
+    from apps.training.selectors import clearance_for_people
+
+    call_command("seed_demo", compact=True, stdout=io.StringIO())
+    assert 75 <= User.objects.count() <= 90
+    people = list(User.objects.filter(is_active=True))
+    clearance = clearance_for_people(people)
+    not_cleared = {p.username for p in people if not clearance[p.pk].cleared}
+    assert not_cleared == {"newhire"}
+    attempts = set(ExamAttempt.objects.values_list("person__username", flat=True))
+    assert attempts <= {"manager", "officer", "head", "employee"} and "employee" in attempts
+    assert 1 <= Inspection.objects.filter(status=Inspection.Status.FINISHED).count() <= 8

@@ -1,5 +1,10 @@
+import datetime
+
 from django import template
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -20,6 +25,17 @@ def querystring_replace(context, **kwargs):
 @register.simple_tag
 def attachment_url(att, thumb=False):
     return reverse("core:attachment_thumb" if thumb else "core:attachment", args=[att.token])
+
+
+@register.filter
+def ago(value, now=None):
+    """How long ago ``value`` was, for people: "just now" under a minute, else "5 minutes ago"."""
+    if not value:
+        return ""
+    now = now or timezone.now()
+    if now - value < datetime.timedelta(minutes=1):
+        return _("just now")
+    return _("%(time)s ago") % {"time": timesince(value, now)}
 
 
 @register.filter

@@ -1,8 +1,9 @@
 """Home-page panels, one module per domain (``panels/<app>.py``), each reading its app's selectors.
 
 A panel is a function ``(request) -> dict | None`` returning the context for its template, or None
-when it has nothing for this user. Domain apps never import dashboards; dashboards read them.
-Each module calls :func:`register` at import; this package imports them all below.
+when it has nothing for this user. A context with ``lead`` true puts its panel first, full width: what
+the person must do before anything else (a new hire's induction). Domain apps never import
+dashboards; dashboards read them. Each module calls :func:`register` at import; this package imports them all below.
 """
 
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ def panels_for(request):
         context = panel.build(request)
         if context is not None:
             rendered.append((panel, context))
-    return rendered
+    return sorted(rendered, key=lambda pair: not pair[1].get("lead"))
 
 
 def _load():

@@ -6,6 +6,7 @@ from . import Panel, register
 
 
 def my_training(request):
+    """My training; for someone not cleared for work it leads the home page with the induction to pass."""
     user = request.user
     due = selectors.my_due(person=user)  # what "My training" lists, so the two never differ
     clearance = selectors.training_clearance(user)
@@ -14,7 +15,14 @@ def my_training(request):
     assigned = {course.pk for course, cell in due if cell.assignment is not None}
     unassigned = [course for course in clearance.missing if course.pk not in assigned]
     listed = [(course, cell) for course, cell in due if course not in unassigned]
-    return {"clearance": clearance, "due": listed[:5], "unassigned_induction": unassigned}
+    missing = {course.pk for course in clearance.missing}
+    return {
+        "clearance": clearance,
+        "induction": [(course, cell) for course, cell in listed if course.pk in missing],
+        "due": [(course, cell) for course, cell in listed if course.pk not in missing][:5],
+        "unassigned_induction": unassigned,
+        "lead": not clearance.cleared,
+    }
 
 
 def team_training(request):

@@ -21,14 +21,19 @@ class Command(BaseCommand):
             "--only", nargs="*", choices=ORDER, help="run only these seeders (organisation always runs)"
         )
         parser.add_argument(
+            "--compact",
+            action="store_true",
+            help="a short history (exam attempts for the demo logins, latest inspections finished): browser tests",
+        )
+        parser.add_argument(
             "--send-email",
             action="store_true",
             help="really send the e-mails the demo's notifications produce (default: in-app inbox only; "
             "the demo addresses are @antai-cs.example and cannot receive mail)",
         )
 
-    def handle(self, *args, only=None, send_email=False, **options):
-        ctx = SeedContext(stdout=self.stdout)
+    def handle(self, *args, only=None, send_email=False, compact=False, **options):
+        ctx = SeedContext(stdout=self.stdout, compact=compact)
         started = time.monotonic()
         with _quiet(send_email=send_email):
             for name in ORDER:
