@@ -26,3 +26,8 @@ class TrainingConfig(AppConfig):
             context=lambda *, request, person: {"clearance": training_clearance(person)},
             order=10,
         )
+
+        # The figures objectives and scorecards read through apps.core.metrics.
+        from .metrics import register_metrics
+
+        register_metrics()
