@@ -42,4 +42,10 @@ SCHEDULES: dict[str, dict] = {
         "every_minutes": 15,
         "description": "Drills starting within the lead time: remind participants and officers once (R5.1.2).",
     },
+    "responsibilities-reminders": {
+        "task": "responsibilities.send_reminders",
+        "crontab": {"minute": "50", "hour": "7"},
+        "description": "Responsibilities: work plan tasks and action items due/overdue (chair told), "
+        "statements to sign and countersign (R2).",
+    },
 }

@@ -23,6 +23,7 @@ urlpatterns = [
     path("training/", include("apps.training.urls")),
     path("incidents/", include("apps.incidents.urls")),
     path("emergency/", include("apps.emergency.urls")),
+    path("responsibilities/", include("apps.responsibilities.urls")),
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -55,6 +55,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.incidents",
     "apps.emergency",
+    "apps.responsibilities",
     "apps.dashboards",
     "apps.demo",
 ]
