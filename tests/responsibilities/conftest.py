@@ -82,3 +82,20 @@ def make_action(officer, owner, *, due_in=5, meeting=None):
         due_date=timezone.localdate() + datetime.timedelta(days=due_in),
     )  # fmt: skip
     return decision.actions.get()
+
+
+def refused(call, obj, exc=None):
+    """Call a service that must refuse; return the error after checking it changed nothing: the same
+    status, fields and timeline as before."""
+    from apps.core.exceptions import ApplicationError
+    from apps.core.selectors import timeline_for
+
+    obj.refresh_from_db()
+    before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    rows = timeline_for(obj).count()
+    with pytest.raises(exc or ApplicationError) as info:
+        call()
+    obj.refresh_from_db()
+    assert {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields} == before
+    assert timeline_for(obj).count() == rows
+    return info.value

@@ -1,5 +1,7 @@
 """Every page renders for those who may see it (a template error would be a 500)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -15,14 +17,12 @@ def test_every_page_renders(client, personas, settings):
     objective = make_objective(p["officer"])
     child = make_objective(p["officer"], department=p["head"].department, parent=objective)
     manual = make_objective(p["officer"], metric="", title="Drills held", target=4, direction="at_least")
-    services.objective_figure_add(
-        objective=manual, user=p["officer"], date=__import__("datetime").date(this_year(), 1, 5), value=1
-    )
+    services.objective_figure_add(objective=manual, user=p["officer"], date=datetime.date(this_year(), 1, 5), value=1)
     budget, line = approved_budget(p["officer"], p["manager"])
     spending = services.spending_record(
         line=line,
         user=p["officer"],
-        date=__import__("datetime").date(this_year(), 1, 2),
+        date=datetime.date(this_year(), 1, 2),
         amount=950,
         description="20 extinguishers",
     )
