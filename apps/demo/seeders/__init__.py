@@ -9,7 +9,7 @@ seeded random generator, so the demo is the same on every machine.
 import random
 from dataclasses import dataclass, field
 
-ORDER = ["organization", "hazards", "inspections", "training", "incidents", "emergency"]
+ORDER = ["organization", "hazards", "inspections", "training", "incidents", "emergency", "responsibilities"]
 
 
 @dataclass
