@@ -76,7 +76,8 @@ _BULK_BATCH = 500  # rows per lookup and per insert (stays under SQLite's bound-
 def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
     """Send many messages at once, each once per (recipient, key), as :func:`notify` does one at a time:
     a periodic reminder to thousands of people costs one lookup and one bulk insert per 500 messages
-    (SQLite splits an insert by its parameter limit) instead of queries per person. Returns how many were new. E-mails go out after commit.
+    (SQLite splits an insert by its parameter limit) instead of queries per person. Returns how many
+    were new. E-mails go out after commit.
 
     If another run inserts one of the same keys meanwhile, that batch falls back to :func:`notify`, which
     skips what exists.

@@ -126,3 +126,16 @@ def test_finding_who_is_due_costs_the_same_queries_for_few_or_many_rows(officer,
     more(15, 2027)
     assert Action.objects.count() == 17
     assert cost() == few
+
+
+def test_statements_already_reminded_this_week_are_left_out_by_the_query_itself(officer, employee, head):
+    from apps.responsibilities.services import statement_reminders
+
+    with at(1, 5):
+        services.statements_issue(user=officer, year=2026)
+    with at(1, 13):
+        first = statement_reminders(today=datetime.date(2026, 1, 13))
+        send_reminders()
+        again = statement_reminders(today=datetime.date(2026, 1, 13))
+    assert any(m.recipient == employee for m in first)
+    assert not any(m.key.startswith("statement:") for m in again)

@@ -1,13 +1,31 @@
 """Helpers shared by the responsibilities services (not part of the app's public API)."""
 
+import logging
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.text import format_lazy
 
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.core.uploads import DOCUMENTS
 from apps.notifications.services import notify
+
+logger = logging.getLogger(__name__)
+
+
+def after_commit(side_effect, what: str) -> None:
+    """Queue a side effect (notifications) for after the commit, guarded: if it fails, it is logged and
+    the change stands — the periodic reminders find what was missed."""
+
+    def run():
+        try:
+            side_effect()
+        except Exception:
+            logger.exception("side effect after %s failed; the change stands", what)
+
+    transaction.on_commit(run)
 
 
 def users(**filters) -> list:

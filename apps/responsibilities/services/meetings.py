@@ -24,7 +24,7 @@ from apps.notifications.services import Message, notify_bulk
 from ..models import Action, AgendaItem, Decision, Invitation, Meeting
 from ..rules import can_organise_meeting
 from ..workflow import ACTION_FLOW, MEETING_FLOW
-from .common import attach, require_text, send, subject
+from .common import after_commit, attach, require_text, send, subject
 
 REMIND_DAYS_BEFORE = 3
 ESCALATE_AFTER_DAYS = 0  # the chair hears of an overdue action item the day after its due date
@@ -90,7 +90,9 @@ def meeting_update(*, meeting: Meeting, user, **fields) -> Meeting:
         Invitation.objects.get_or_create(meeting=locked, person=locked.chair)
         timeline_record(subject=locked, actor=user, action=gettext_noop("changed"))
         if moved and locked.status == Meeting.Status.SCHEDULED:
-            transaction.on_commit(lambda: _tell_invited(locked, gettext_lazy("meeting moved"), "moved"))
+            after_commit(
+                lambda: _tell_invited(locked, gettext_lazy("meeting moved"), "moved"), f"moving meeting {locked.pk}"
+            )
     meeting.refresh_from_db()
     return meeting
 
@@ -119,7 +121,7 @@ def meeting_invite(*, meeting: Meeting, user, person=None, department=None) -> i
             )
         if new and locked.status == Meeting.Status.SCHEDULED:
             invited = list(new.values())
-            transaction.on_commit(lambda: _send_invitations(locked, invited))
+            after_commit(lambda: _send_invitations(locked, invited), f"inviting to meeting {locked.pk}")
     return len(new)
 
 

@@ -19,7 +19,8 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, Min
+from django.db.models import CharField, Count, Min, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -29,13 +30,14 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from apps.core.exceptions import ApplicationError
 from apps.core.permissions import require
 from apps.core.services import timeline_record
+from apps.notifications.selectors import already_sent
 from apps.notifications.services import Message, notify_bulk
 from apps.organization.models import Department, Post
 
 from ..defaults import DEFAULTS
 from ..models import Statement, StatementLevel, StatementRound, StatementTemplate
 from ..workflow import STATEMENT_FLOW
-from .common import management, require_text, send, subject
+from .common import after_commit, management, require_text, send, subject
 
 BATCH = 1000
 REMIND_AFTER_DAYS = 7  # first reminder a week after issue, then once a week
@@ -190,7 +192,7 @@ def statements_issue(*, user, year: int) -> int:
             created += Statement.objects.bulk_create(planned[i : i + BATCH])
         STATEMENT_FLOW.start_many(created, "issue", user=user)
         if created:
-            transaction.on_commit(lambda: _ask_to_sign(created))
+            after_commit(lambda: _ask_to_sign(created), f"issuing the statements of {year}")
     return len(created)
 
 
@@ -318,17 +320,25 @@ def statement_reminders(*, today: datetime.date) -> list[Message]:
     """Unsigned statements a week or more after issue: the person, once a week. Signed statements
     waiting for countersignature: one message a week to each counter-party with the number waiting.
 
-    Two queries find them all (plus the heads and management, one query each)."""
+    Two queries find them all (plus the heads and management, one query each); the unsigned ones
+    already reminded this week are left out by the query itself."""
     week = f"{today.isocalendar().year}-W{today.isocalendar().week:02d}"
     cutoff = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=REMIND_AFTER_DAYS),
                                                            datetime.time.max))  # fmt: skip
     messages = []
-    unsigned = Statement.objects.filter(status=Statement.Status.ISSUED, created_at__lte=cutoff).select_related("person")
-    for s in unsigned.only("pk", "year", "person"):
+    # Leave out, in the same query, whoever was reminded this week already.
+    key_suffix = f":unsigned:{week}"
+    key = Concat(Value("statement:"), Cast(OuterRef("pk"), CharField()), Value(key_suffix))
+    unsigned = (
+        Statement.objects.filter(status=Statement.Status.ISSUED, year__gte=today.year, created_at__lte=cutoff)
+        .exclude(already_sent(recipient=OuterRef("person_id"), key=key))
+        .select_related("person")
+    )
+    for s in unsigned:
         messages.append(
             Message(
                 s.person,
-                f"statement:{s.pk}:unsigned:{week}",
+                f"statement:{s.pk}{key_suffix}",
                 format_lazy(gettext_lazy("Reminder: sign your safety responsibility statement {year}"), year=s.year),
                 "",
                 s.get_absolute_url(),
