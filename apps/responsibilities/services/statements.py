@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, Min, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
@@ -66,7 +66,11 @@ def statement_templates_ensure(*, year: int) -> list[StatementTemplate]:
                 "title": default["title"].format(year=year),
                 "title_zh": default["title_zh"].format(year=year),
             }
-        made.append(StatementTemplate.objects.create(year=year, level=level, **texts))
+        try:
+            with transaction.atomic():
+                made.append(StatementTemplate.objects.create(year=year, level=level, **texts))
+        except IntegrityError:
+            continue  # made by someone else at the same moment
     return made
 
 
@@ -180,9 +184,9 @@ def statements_issue(*, user, year: int) -> int:
     year's round row is locked first, so two issuers (or an issuer and a hire) never make two."""
     require(user, "responsibilities.issue_statements")
     with transaction.atomic():
-        statement_templates_ensure(year=year)
         StatementRound.objects.get_or_create(year=year, defaults={"issued_by": user})
-        StatementRound.objects.select_for_update().get(year=year)
+        StatementRound.objects.select_for_update().get(year=year)  # one issuer at a time from here
+        statement_templates_ensure(year=year)
         scope = _Scope(year)
         have = Statement.objects.filter(year=year).values("person_id")
         people = get_user_model().objects.filter(is_active=True).exclude(pk__in=have).order_by("pk")
