@@ -13,7 +13,7 @@ A module declares its metrics in ``apps/<app>/metrics.py`` and registers them in
     register(Metric(
         name="incidents.major_count", label=_("Major incidents"), unit=_("incidents"), kind=COUNT,
         rows=major_rows, records_url=lambda *, year, department_id: f"/incidents/?severity=major&year={year}",
-    ))
+    ))  # or register(*METRICS), several at once
 
 ``rows(*, start, end, today)`` answers with **one aggregate query** the figure of the records in the
 half-open period ``[start, end)``, grouped by department and month: an iterable of
@@ -23,6 +23,7 @@ denominator is 0: nothing was due yet). Because rows come grouped, one query ser
 and every month of a page, whatever the number of objectives or employees.
 
 ``records_url(*, year, department_id)`` is the module's own filtered list behind the figure.
+:func:`on_time_rows` builds the rows of the common "done by the due date" rate.
 
 Readers: :func:`metric_series` (one metric, one department, month by month),
 :func:`metric_series_many` (many at once: one query per distinct metric), :func:`metric_value` (any
@@ -74,10 +75,10 @@ class Metric:
 _REGISTRY: dict[str, Metric] = {}
 
 
-def register(metric: Metric) -> Metric:
-    """Register (or replace, on a re-run of ``ready()``) a metric under its name."""
-    _REGISTRY[metric.name] = metric
-    return metric
+def register(*metrics: Metric) -> None:
+    """Register (or replace, on a re-run of ``ready()``) metrics under their names."""
+    for metric in metrics:
+        _REGISTRY[metric.name] = metric
 
 
 def get_metric(name: str) -> Metric | None:
@@ -108,6 +109,15 @@ def by_department_and_month(qs, *, date: str, department, numerator: Q | None = 
     if rate:
         annotations["den"] = Count("pk")
     return [(r["dept"], r["month"], r["num"], r.get("den", 0)) for r in values.annotate(**annotations)]
+
+
+def on_time_rows(qs, *, due: str, done: Q, done_at: str, department, today):
+    """The rows of an "on time" rate: of the records in ``qs`` (already limited to the period by
+    ``due``), those due by now (due date passed) or ``done`` count; on time = ``done`` with the date of
+    ``done_at`` (company time zone) on or before ``due``. Month: the due date's."""
+    qs = qs.filter(Q(**{f"{due}__lt": today}) | done)
+    on_time = done & Q(**{f"{done_at}__date__lte": F(due)})
+    return by_department_and_month(qs, date=due, department=department, numerator=on_time, rate=True)
 
 
 def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:

@@ -1,12 +1,12 @@
 """The figures hazards offer to objectives and scorecards (``apps.core.metrics``), registered in
 ``HazardsConfig.ready()``. Each is one aggregate query grouped by department and month."""
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, register
+from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, on_time_rows, register
 
 from .models import Hazard
 from .selectors import overdue_q
@@ -24,9 +24,8 @@ def major_closed_on_time_rows(*, start, end, today):
     qs = Hazard.objects.filter(grade=Hazard.Grade.MAJOR, deadline__gte=start, deadline__lt=end).exclude(
         status=Hazard.Status.REJECTED
     )
-    qs = qs.filter(Q(deadline__lt=today) | Q(status=Hazard.Status.CLOSED))
-    on_time = Q(status=Hazard.Status.CLOSED, closed_at__date__lte=F("deadline"))
-    return by_department_and_month(qs, date="deadline", department="department_id", numerator=on_time, rate=True)
+    closed = Q(status=Hazard.Status.CLOSED)
+    return on_time_rows(qs, due="deadline", done=closed, done_at="closed_at", department="department_id", today=today)
 
 
 def overdue_rows(*, start, end, today):
@@ -79,5 +78,4 @@ METRICS = [
 
 
 def register_metrics():
-    for metric in METRICS:
-        register(metric)
+    register(*METRICS)

@@ -55,5 +55,4 @@ METRICS = [
 
 
 def register_metrics():
-    for metric in METRICS:
-        register(metric)
+    register(*METRICS)

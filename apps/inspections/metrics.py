@@ -3,12 +3,12 @@
 
 An inspection's department is the one it was scheduled for, else its area's department."""
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, register
+from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, on_time_rows, register
 
 from .models import Inspection
 from .selectors import OPEN
@@ -18,14 +18,12 @@ def _department():
     return Coalesce("department_id", "area__department_id")
 
 
-def on_time_rows(*, start, end, today):
+def finished_on_time_rows(*, start, end, today):
     """Inspections due in the period that are due by now (due date passed) or finished; on time =
     finished on or before the due date. Month: the due date's."""
-    qs = Inspection.objects.filter(due_date__gte=start, due_date__lt=end).filter(
-        Q(due_date__lt=today) | Q(status=Inspection.Status.FINISHED)
-    )
-    on_time = Q(status=Inspection.Status.FINISHED, finished_at__date__lte=F("due_date"))
-    return by_department_and_month(qs, date="due_date", department=_department(), numerator=on_time, rate=True)
+    qs = Inspection.objects.filter(due_date__gte=start, due_date__lt=end)
+    finished = Q(status=Inspection.Status.FINISHED)
+    return on_time_rows(qs, due="due_date", done=finished, done_at="finished_at", department=_department(), today=today)
 
 
 def overdue_rows(*, start, end, today):
@@ -40,7 +38,7 @@ METRICS = [
         label=_("Inspections done on time"),
         unit="%",
         kind=RATE,
-        rows=on_time_rows,
+        rows=finished_on_time_rows,
         records_url=lambda *, year, department_id: reverse("inspections:inspection_list"),
         description=_("Inspections due this year (due date passed, or finished) that were finished by their due date."),
     ),
@@ -57,5 +55,4 @@ METRICS = [
 
 
 def register_metrics():
-    for metric in METRICS:
-        register(metric)
+    register(*METRICS)

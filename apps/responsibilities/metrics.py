@@ -2,11 +2,11 @@
 signed, action items and work plan tasks done on time. One aggregate query each, by department and
 month."""
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import RATE, Metric, by_department_and_month, register
+from apps.core.metrics import RATE, Metric, by_department_and_month, on_time_rows, register
 
 from .models import Action, Statement, Task, WorkPlan
 
@@ -22,18 +22,19 @@ def actions_on_time_rows(*, start, end, today):
     """Meeting action items due in the period that are due by now or done; on time = done by the due
     date. Department: the owner's."""
     qs = Action.objects.filter(due_date__gte=start, due_date__lt=end).exclude(status=Action.Status.CANCELLED)
-    qs = qs.filter(Q(due_date__lt=today) | Q(status=Action.Status.DONE))
-    on_time = Q(status=Action.Status.DONE, done_at__date__lte=F("due_date"))
-    return by_department_and_month(qs, date="due_date", department="owner__department_id", numerator=on_time, rate=True)
+    done = Q(status=Action.Status.DONE)
+    return on_time_rows(
+        qs, due="due_date", done=done, done_at="done_at", department="owner__department_id", today=today
+    )
 
 
 def tasks_on_time_rows(*, start, end, today):
     """Tasks of approved work plans due in the period that are due by now or done; on time = done by
     the end of their month."""
     qs = Task.objects.filter(plan__status=WorkPlan.Status.APPROVED, due_date__gte=start, due_date__lt=end)
-    qs = qs.exclude(status=Task.Status.CANCELLED).filter(Q(due_date__lt=today) | Q(status=Task.Status.DONE))
-    on_time = Q(status=Task.Status.DONE, done_at__date__lte=F("due_date"))
-    return by_department_and_month(qs, date="due_date", department="department_id", numerator=on_time, rate=True)
+    qs = qs.exclude(status=Task.Status.CANCELLED)
+    done = Q(status=Task.Status.DONE)
+    return on_time_rows(qs, due="due_date", done=done, done_at="done_at", department="department_id", today=today)
 
 
 def _status_url(*, year, department_id):
@@ -72,5 +73,4 @@ METRICS = [
 
 
 def register_metrics():
-    for metric in METRICS:
-        register(metric)
+    register(*METRICS)

@@ -4,41 +4,31 @@
 An assignment counts once it is due (its due date passed) or completed; it is on time when completed
 on or before its due date. Cancelled assignments do not count. Department: the person's."""
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import RATE, Metric, by_department_and_month, register
+from apps.core.metrics import RATE, Metric, on_time_rows, register
 
 from .models import Assignment
 
 
-def _due_by_now(start, end, today):
-    return (
-        Assignment.objects.filter(due_date__gte=start, due_date__lt=end)
-        .exclude(status=Assignment.Status.CANCELLED)
-        .filter(Q(due_date__lt=today) | Q(status=Assignment.Status.COMPLETED))
-    )
-
-
-ON_TIME = Q(status=Assignment.Status.COMPLETED, completed_at__date__lte=F("due_date"))
+def _rows(qs, start, end, today):
+    qs = qs.filter(due_date__gte=start, due_date__lt=end).exclude(status=Assignment.Status.CANCELLED)
+    completed = Q(status=Assignment.Status.COMPLETED)
+    return on_time_rows(qs, due="due_date", done=completed, done_at="completed_at",
+                        department="person__department_id", today=today)  # fmt: skip
 
 
 def induction_on_time_rows(*, start, end, today):
     """Induction (on hire) assignments: passed before the person was due to start work (R6.4.1)."""
-    qs = _due_by_now(start, end, today).filter(reason=Assignment.Reason.HIRE)
-    return by_department_and_month(
-        qs, date="due_date", department="person__department_id", numerator=ON_TIME, rate=True
-    )
+    return _rows(Assignment.objects.filter(reason=Assignment.Reason.HIRE), start, end, today)
 
 
 def compliance_rows(*, start, end, today):
     """Every kind of assignment (induction, post change, periodic, refresher, by hand)."""
-    qs = _due_by_now(start, end, today)
-    return by_department_and_month(
-        qs, date="due_date", department="person__department_id", numerator=ON_TIME, rate=True
-    )
+    return _rows(Assignment.objects.all(), start, end, today)
 
 
 def _matrix_url(department_id):
@@ -69,5 +59,4 @@ METRICS = [
 
 
 def register_metrics():
-    for metric in METRICS:
-        register(metric)
+    register(*METRICS)

@@ -13,7 +13,6 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -25,8 +24,8 @@ from apps.core.services import timeline_record
 
 from ..models import Budget, BudgetLine, Spending
 from ..workflow import BUDGET_FLOW, SPENDING_FLOW
+from . import approval
 from .common import attach, management, require_text, send, subject
-from .objectives import ask_for_approval, tell_preparer
 
 ATTACHMENT_ROLE = "invoice"
 
@@ -81,11 +80,10 @@ def budget_submit(*, budget: Budget, user, comment: str = "") -> Budget:
         if not b.lines.exists():
             raise ApplicationError(_("Add at least one line before submitting the budget."))
 
-    BUDGET_FLOW.apply(
-        budget, "submit", user=user, comment=comment, apply=check,
-        on_commit=lambda b: ask_for_approval(b, gettext_lazy("budget waiting for your approval")),
+    return approval.submit(
+        BUDGET_FLOW, budget, user=user, comment=comment, check=check,
+        waiting_text=gettext_lazy("budget waiting for your approval"),
     )  # fmt: skip
-    return budget
 
 
 def budget_approve(*, budget: Budget, user, comment: str = "") -> Budget:
@@ -96,20 +94,16 @@ def budget_approve(*, budget: Budget, user, comment: str = "") -> Budget:
             line.amount_approved = line.amount_requested
             line.save(update_fields=["amount_approved", "updated_at"])
 
-    BUDGET_FLOW.apply(
-        budget, "approve", user=user, comment=comment, apply=approve_lines,
-        on_commit=lambda b: tell_preparer(b, gettext_lazy("budget approved"), f"approved:{b.approved_at:%Y%m%d%H%M%S}"),
+    return approval.approve(
+        BUDGET_FLOW, budget, user=user, comment=comment, apply=approve_lines,
+        approved_text=gettext_lazy("budget approved"),
     )  # fmt: skip
-    return budget
 
 
 def budget_return(*, budget: Budget, user, comment: str) -> Budget:
-    stamp = f"returned:{timezone.now():%Y%m%d%H%M%S%f}"
-    BUDGET_FLOW.apply(
-        budget, "return", user=user, comment=comment,
-        on_commit=lambda b: tell_preparer(b, gettext_lazy("budget returned for changes"), stamp, comment),
-    )  # fmt: skip
-    return budget
+    return approval.return_(
+        BUDGET_FLOW, budget, user=user, comment=comment, returned_text=gettext_lazy("budget returned for changes")
+    )
 
 
 def line_spent(line: BudgetLine) -> Decimal:
@@ -196,28 +190,29 @@ def _tell_recorder(s, text):
     )
 
 
-def spending_override(*, spending: Spending, user, comment: str) -> Spending:
-    """Management approves spending past the approved amount, with a reason (not the recorder)."""
-    comment = require_text(comment, _("Give a reason for spending past the approved amount."))
+def _decide(spending, move, *, user, comment, missing_reason, told):
+    comment = require_text(comment, missing_reason)
 
     def apply(s):
         s.decision_reason = comment
 
     SPENDING_FLOW.apply(
-        spending, "override", user=user, comment=comment, apply=apply,
-        on_commit=lambda s: _tell_recorder(s, gettext_lazy("spending approved over budget")),
-    )  # fmt: skip
+        spending, move, user=user, comment=comment, apply=apply, on_commit=lambda s: _tell_recorder(s, told)
+    )
     return spending
+
+
+def spending_override(*, spending: Spending, user, comment: str) -> Spending:
+    """Management approves spending past the approved amount, with a reason (not the recorder)."""
+    return _decide(
+        spending, "override", user=user, comment=comment,
+        missing_reason=_("Give a reason for spending past the approved amount."),
+        told=gettext_lazy("spending approved over budget"),
+    )  # fmt: skip
 
 
 def spending_reject(*, spending: Spending, user, comment: str) -> Spending:
-    comment = require_text(comment, _("Say why the spending is refused."))
-
-    def apply(s):
-        s.decision_reason = comment
-
-    SPENDING_FLOW.apply(
-        spending, "reject", user=user, comment=comment, apply=apply,
-        on_commit=lambda s: _tell_recorder(s, gettext_lazy("spending past the approved amount refused")),
+    return _decide(
+        spending, "reject", user=user, comment=comment, missing_reason=_("Say why the spending is refused."),
+        told=gettext_lazy("spending past the approved amount refused"),
     )  # fmt: skip
-    return spending

@@ -7,7 +7,6 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -19,7 +18,8 @@ from apps.core.services import timeline_record
 from ..models import Objective, ObjectiveFigure
 from ..rules import can_prepare_objective
 from ..workflow import OBJECTIVE_FLOW
-from .common import management, require_text, send, subject
+from . import approval
+from .common import require_text, send, subject
 
 EDITABLE = ("title", "title_zh", "description", "department", "parent", "owner", "metric", "direction", "target",
             "unit", "clause_ref", "year")  # fmt: skip
@@ -107,54 +107,30 @@ def objective_figure_add(*, objective: Objective, user, date: datetime.date, val
     return figure
 
 
-def _approvers_except(obj):
-    return [m for m in management() if m.pk not in {obj.created_by_id, obj.submitted_by_id}]
-
-
-def ask_for_approval(obj, what):
-    """After a submit: tell management (not whoever prepared or submitted it) that it waits for them."""
-    send(
-        recipients=_approvers_except(obj),
-        key=f"{obj._meta.model_name}:{obj.pk}:submitted:{obj.submitted_at:%Y%m%d%H%M%S}",
-        subject=subject(obj.number, what),
-        url=obj.get_absolute_url(),
-    )
-
-
-def tell_preparer(obj, text, stamp, comment=""):
-    send(
-        recipients=[obj.submitted_by, obj.created_by],
-        key=f"{obj._meta.model_name}:{obj.pk}:{stamp}",
-        subject=subject(obj.number, text),
-        body=comment,
-        url=obj.get_absolute_url(),
-    )
-
-
 def objective_submit(*, objective: Objective, user, comment: str = "") -> Objective:
-    OBJECTIVE_FLOW.apply(
-        objective, "submit", user=user, comment=comment,
-        on_commit=lambda o: ask_for_approval(o, gettext_lazy("objective waiting for your approval")),
+    return approval.submit(
+        OBJECTIVE_FLOW, objective, user=user, comment=comment,
+        waiting_text=gettext_lazy("objective waiting for your approval"),
     )  # fmt: skip
-    return objective
 
 
 def objective_approve(*, objective: Objective, user, comment: str = "") -> Objective:
-    def tell(o):
-        tell_preparer(o, gettext_lazy("objective approved"), f"approved:{o.approved_at:%Y%m%d%H%M%S}")
+    """Management approves; the owner hears that the objective is theirs."""
+
+    def tell_owner(o):
         send(
             recipients=[o.owner], key=f"objective:{o.pk}:owner:{o.approved_at:%Y%m%d%H%M%S}",
             subject=subject(o.number, gettext_lazy("you own this approved objective")), url=o.get_absolute_url(),
         )  # fmt: skip
 
-    OBJECTIVE_FLOW.apply(objective, "approve", user=user, comment=comment, on_commit=tell)
-    return objective
+    return approval.approve(
+        OBJECTIVE_FLOW, objective, user=user, comment=comment,
+        approved_text=gettext_lazy("objective approved"), also=tell_owner,
+    )  # fmt: skip
 
 
 def objective_return(*, objective: Objective, user, comment: str) -> Objective:
-    stamp = f"returned:{timezone.now():%Y%m%d%H%M%S%f}"
-    OBJECTIVE_FLOW.apply(
-        objective, "return", user=user, comment=comment,
-        on_commit=lambda o: tell_preparer(o, gettext_lazy("objective returned for changes"), stamp, comment),
+    return approval.return_(
+        OBJECTIVE_FLOW, objective, user=user, comment=comment,
+        returned_text=gettext_lazy("objective returned for changes"),
     )  # fmt: skip
-    return objective

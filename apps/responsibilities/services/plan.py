@@ -17,8 +17,8 @@ from apps.notifications.services import Message, notify_bulk
 
 from ..models import Task, WorkPlan, month_end
 from ..workflow import TASK_FLOW, WORKPLAN_FLOW
+from . import approval
 from .common import require_text, send, subject
-from .objectives import ask_for_approval, tell_preparer
 
 REMIND_DAYS_BEFORE = 7
 
@@ -97,18 +97,16 @@ def workplan_submit(*, workplan: WorkPlan, user, comment: str = "") -> WorkPlan:
         if not p.tasks.exists():
             raise ApplicationError(_("Add at least one task before submitting the plan."))
 
-    WORKPLAN_FLOW.apply(
-        workplan, "submit", user=user, comment=comment, apply=check,
-        on_commit=lambda p: ask_for_approval(p, gettext_lazy("work plan waiting for your approval")),
+    return approval.submit(
+        WORKPLAN_FLOW, workplan, user=user, comment=comment, check=check,
+        waiting_text=gettext_lazy("work plan waiting for your approval"),
     )  # fmt: skip
-    return workplan
 
 
 def workplan_approve(*, workplan: WorkPlan, user, comment: str = "") -> WorkPlan:
     """Management approves; every task owner hears what is theirs (one message each)."""
 
-    def tell(p):
-        tell_preparer(p, gettext_lazy("work plan approved"), f"approved:{p.approved_at:%Y%m%d%H%M%S}")
+    def tell_owners(p):
         owners = {t.owner for t in p.tasks.select_related("owner")}
         notify_bulk(
             Message(
@@ -120,17 +118,17 @@ def workplan_approve(*, workplan: WorkPlan, user, comment: str = "") -> WorkPlan
             for owner in owners
         )
 
-    WORKPLAN_FLOW.apply(workplan, "approve", user=user, comment=comment, on_commit=tell)
-    return workplan
+    return approval.approve(
+        WORKPLAN_FLOW, workplan, user=user, comment=comment, approved_text=gettext_lazy("work plan approved"),
+        also=tell_owners,
+    )  # fmt: skip
 
 
 def workplan_return(*, workplan: WorkPlan, user, comment: str) -> WorkPlan:
-    stamp = f"returned:{timezone.now():%Y%m%d%H%M%S%f}"
-    WORKPLAN_FLOW.apply(
-        workplan, "return", user=user, comment=comment,
-        on_commit=lambda p: tell_preparer(p, gettext_lazy("work plan returned for changes"), stamp, comment),
+    return approval.return_(
+        WORKPLAN_FLOW, workplan, user=user, comment=comment,
+        returned_text=gettext_lazy("work plan returned for changes"),
     )  # fmt: skip
-    return workplan
 
 
 def task_start(*, task: Task, user) -> Task:

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.selectors import attachments_for, timeline_for, view_permission_for
 from apps.core.workflow_views import move_items
@@ -20,7 +19,7 @@ from ..forms import BudgetForm, BudgetLineForm, FundsDrawForm
 from ..models import Budget, BudgetLine, Spending
 from ..selectors import budget_lines, line_usage, spending_list, with_sources
 from ..workflow import BUDGET_FLOW, SPENDING_FLOW
-from .common import chosen_year, require_perm, run
+from .common import act_and_return, chosen_year, require_perm, run
 
 SPENDING_PAGE = 50
 
@@ -119,13 +118,10 @@ def budget_line_add(request, pk):
 def budget_line_remove(request, pk):
     require_perm(request, "responsibilities.manage_budget")
     line = get_object_or_404(BudgetLine.objects.select_related("budget"), pk=pk)
-    try:
-        services.budget_line_remove(line=line, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Line removed."))
-    return redirect(line.budget)
+    return act_and_return(
+        request, lambda: services.budget_line_remove(line=line, user=request.user), success=_("Line removed."),
+        back=line.budget,
+    )  # fmt: skip
 
 
 def _spending_result(request, spending):

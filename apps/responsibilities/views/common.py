@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from apps.core.exceptions import ApplicationError, NotAllowed
 
@@ -39,3 +39,17 @@ def run(request, form, call, success=None):
 def render_refused(request, template, context):
     """A refused submission: the page again, with status 400."""
     return render(request, template, context, status=400)
+
+
+def act_and_return(request, call, *, success, back):
+    """A button without a form (remove a line, renew a text): call the service, say how it went as a
+    message, go back to ``back`` (a record or URL)."""
+    try:
+        call()
+    except NotAllowed:
+        raise
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect(back)

@@ -171,28 +171,33 @@ def meeting_attendance(request, pk, invitation_pk):
     return redirect(meeting.get_absolute_url() + "#attendance")
 
 
+def _meeting_form_post(request, pk, *, name, form_class, service, success, anchor):
+    """Add something to a meeting from one of its page's forms; refused, the page comes back with the
+    form as typed."""
+    meeting = _changeable(request, pk)
+    form = form_class(request.POST, user=request.user)
+    added = run(request, form, lambda data: service(meeting=meeting, user=request.user, **data), success=success)
+    if added is not None:
+        return redirect(meeting.get_absolute_url() + anchor)
+    return meeting_page(request, meeting, forms_bound={name: form}, status=400)
+
+
 @login_required
 @require_POST
 def meeting_agenda_add(request, pk):
-    meeting = _changeable(request, pk)
-    form = AgendaItemForm(request.POST, user=request.user)
-    item = run(request, form, lambda data: services.agenda_item_add(meeting=meeting, user=request.user, **data),
-               success=_("Agenda item added."))  # fmt: skip
-    if item is not None:
-        return redirect(meeting.get_absolute_url() + "#agenda")
-    return meeting_page(request, meeting, forms_bound={"agenda": form}, status=400)
+    return _meeting_form_post(
+        request, pk, name="agenda", form_class=AgendaItemForm, service=services.agenda_item_add,
+        success=_("Agenda item added."), anchor="#agenda",
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def meeting_decision_add(request, pk):
-    meeting = _changeable(request, pk)
-    form = DecisionForm(request.POST, user=request.user)
-    decision = run(request, form, lambda data: services.decision_add(meeting=meeting, user=request.user, **data),
-                   success=_("Decision recorded."))  # fmt: skip
-    if decision is not None:
-        return redirect(meeting.get_absolute_url() + "#decisions")
-    return meeting_page(request, meeting, forms_bound={"decision": form}, status=400)
+    return _meeting_form_post(
+        request, pk, name="decision", form_class=DecisionForm, service=services.decision_add,
+        success=_("Decision recorded."), anchor="#decisions",
+    )  # fmt: skip
 
 
 @login_required

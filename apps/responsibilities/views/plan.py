@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
@@ -15,7 +14,7 @@ from ..forms import TaskForm, WorkPlanForm
 from ..models import Task, WorkPlan
 from ..selectors import plan_progress_by_month, plan_progress_by_owner, plan_tasks
 from ..workflow import TASK_FLOW, WORKPLAN_FLOW
-from .common import chosen_year, require_perm, run
+from .common import act_and_return, chosen_year, require_perm, run
 
 TASK_PAGE = 50
 
@@ -111,13 +110,10 @@ def task_add(request, pk):
 def task_remove(request, pk):
     task = get_object_or_404(visible_tasks(request), pk=pk)
     require_perm(request, "responsibilities.manage_plan")
-    try:
-        services.task_remove(task=task, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Task removed."))
-    return redirect(task.plan)
+    return act_and_return(
+        request, lambda: services.task_remove(task=task, user=request.user), success=_("Task removed."),
+        back=task.plan,
+    )  # fmt: skip
 
 
 def task_page(request, task, *, bound_form=None, status=200):

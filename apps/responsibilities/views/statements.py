@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import department_scope
@@ -19,7 +18,7 @@ from ..forms import IssueForm, StatementTemplateForm
 from ..models import Statement, StatementRound, StatementTemplate
 from ..selectors import statement_completion, statement_list, statements_to_countersign
 from ..workflow import STATEMENT_FLOW
-from .common import chosen_year, require_perm, run
+from .common import act_and_return, chosen_year, require_perm, run
 
 PAGE = 50
 
@@ -132,13 +131,10 @@ def statement_pdf(request, pk):
 def statement_refresh(request, pk):
     statement = get_object_or_404(visible_statements(request), pk=pk)
     require_perm(request, "responsibilities.manage_templates")
-    try:
-        services.statement_refresh(statement=statement, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The text was renewed from the current template."))
-    return redirect(statement)
+    return act_and_return(
+        request, lambda: services.statement_refresh(statement=statement, user=request.user),
+        success=_("The text was renewed from the current template."), back=statement,
+    )  # fmt: skip
 
 
 @login_required
