@@ -97,12 +97,17 @@ def is_statement_person(user, statement):
 
 @rules.predicate
 def is_counterparty(user, statement):
-    """Management countersigns the heads' statements; the head of the department the employees'."""
+    """Management countersigns the heads' statements; the head of the department the employees' (and
+    management stands in for a department without a head)."""
     if statement is None or not is_active_user(user):
         return False
     if statement.level == statement.Level.HEAD:
         return is_management(user)
-    return statement.department_id is not None and statement.department_id in user.headed_department_ids
+    if statement.department_id is None:
+        return False
+    if statement.department_id in user.headed_department_ids:
+        return True
+    return statement.department.head_id is None and is_management(user)
 
 
 can_countersign = is_counterparty & ~is_statement_person

@@ -320,7 +320,7 @@ def my_open_actions(*, user):
 def statement_list(*, user):
     """Statements the user may see: everyone's for officers and management; a head's own and their
     departments'; everybody else's own."""
-    qs = Statement.objects.select_related("person", "department", "countersigned_by")
+    qs = Statement.objects.select_related("person", "department__head", "countersigned_by")
     scope = department_scope(user)
     if scope is None:
         return qs
@@ -359,5 +359,5 @@ def statements_to_countersign(*, user, year: int | None = None):
         qs = qs.filter(year=year)
     conditions = Q(level=Statement.Level.EMPLOYEE, department_id__in=list(user.headed_department_ids))
     if is_management(user):
-        conditions |= Q(level=Statement.Level.HEAD)
+        conditions |= Q(level=Statement.Level.HEAD) | Q(level=Statement.Level.EMPLOYEE, department__head__isnull=True)
     return qs.filter(conditions).order_by("signed_at", "id")

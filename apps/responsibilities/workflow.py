@@ -163,6 +163,7 @@ ST = Statement.Status
 STATEMENT_FLOW = Workflow(
     Statement,
     label=attrgetter("number"),
+    lock_related=("department", "person"),
     moves=[
         Move("issue", target=ST.ISSUED, label=_("Issued"), verb=_("Issue")),
         Move(

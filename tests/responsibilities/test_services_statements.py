@@ -218,3 +218,14 @@ def test_a_second_default_template_for_the_same_year_and_level_is_refused(office
             user=officer, year=this_year(), level="employee", post=None, title="x", title_zh="x", body="x",
             body_zh="x", duties="x", duties_zh="x",
         )  # fmt: skip
+
+
+def test_management_countersigns_for_a_department_without_a_head(officer, manager):
+    from tests.organization.factories import DepartmentFactory
+
+    lonely = UserFactory(department=DepartmentFactory(code="no-head"), full_name="孤单")
+    services.statements_issue(user=officer, year=this_year())
+    statement = Statement.objects.get(person=lonely)
+    services.statement_sign(statement=statement, user=lonely, typed_name="孤单", confirm_read=True)
+    services.statement_countersign(statement=statement, user=manager, typed_name="周总")
+    assert statement.status == S.COUNTERSIGNED

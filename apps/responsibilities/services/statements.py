@@ -262,7 +262,7 @@ def _counterparties(statement) -> list:
     department = statement.department
     if department is not None and department.head_id and department.head.is_active:
         return [department.head]
-    return []
+    return management() if department is not None and department.head_id is None else []
 
 
 def statement_sign(*, statement: Statement, user, typed_name: str, confirm_read: bool = False) -> Statement:
