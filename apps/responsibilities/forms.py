@@ -21,6 +21,7 @@ from .models import BudgetLine, Meeting, Objective, StatementTemplate
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_AMOUNT = Decimal("999999999.99")
+MAX_ID = 2**31 - 1  # ids in query strings are bounded, so a bad one never reaches the database
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

@@ -132,3 +132,20 @@ def test_a_figure_with_a_bad_date_comes_back_with_the_input(client, personas):
     )
     assert response.status_code == 400 and "Drill count" in response.content.decode()
     assert not objective.figures.exists()
+
+
+def test_only_fundable_records_can_be_funded(client, personas):
+    client.force_login(personas["officer"])
+    url = reverse("responsibilities:funds_draw", args=[_ct(personas["employee"]), personas["employee"].pk])
+    assert client.get(url).status_code == 404
+
+
+def test_huge_ids_in_query_strings_are_ignored_not_a_500(client, personas):
+    client.force_login(personas["officer"])
+    huge = "9" * 30
+    for url in (
+        reverse("responsibilities:statement_status") + f"?department={huge}",
+        reverse("responsibilities:objective_create") + f"?parent={huge}",
+        reverse("responsibilities:template_create") + f"?from={huge}",
+    ):
+        assert client.get(url).status_code == 200, url

@@ -171,11 +171,15 @@ def spending_detail(request, pk):
     return spending_page(request, get_object_or_404(visible_spending(request), pk=pk))
 
 
+# Records whose rectification the safety budget may fund (each has a panel showing it, apps.core.panels).
+FUNDABLE = {"hazards.hazard"}
+
+
 def _source(request, type_id, object_id):
-    """A record of another app, by content type: a 404 unless the user may see it."""
+    """A fundable record of another app, by content type: a 404 unless the user may see it."""
     content_type = ContentType.objects.filter(pk=type_id).first()
     model = content_type.model_class() if content_type else None
-    if model is None:
+    if model is None or f"{content_type.app_label}.{content_type.model}" not in FUNDABLE:
         raise Http404
     record = model._default_manager.filter(pk=object_id).first()
     if record is None or not request.user.has_perm(view_permission_for(record), record):

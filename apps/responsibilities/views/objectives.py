@@ -11,7 +11,7 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import FigureForm, ObjectiveForm
+from ..forms import MAX_ID, FigureForm, ObjectiveForm
 from ..models import Objective
 from ..rules import can_prepare_objective
 from ..selectors import objective_list, objectives_progress
@@ -63,7 +63,7 @@ def objective_create(request):
     year = chosen_year(request)
     initial = {"year": year}
     parent_id = request.GET.get("parent", "")
-    if parent_id.isdigit():
+    if parent_id.isdigit() and int(parent_id) <= MAX_ID:
         parent = Objective.objects.filter(pk=parent_id, department__isnull=True).first()
         if parent is not None:
             initial.update(parent=parent.pk, year=parent.year, metric=parent.metric, direction=parent.direction,

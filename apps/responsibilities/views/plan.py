@@ -10,7 +10,7 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import TaskForm, WorkPlanForm
+from ..forms import MAX_ID, TaskForm, WorkPlanForm
 from ..models import Task, WorkPlan
 from ..selectors import plan_progress_by_month, plan_progress_by_owner, plan_tasks
 from ..workflow import TASK_FLOW, WORKPLAN_FLOW
@@ -22,7 +22,7 @@ TASK_PAGE = 50
 class TaskFilterForm(forms.Form):
     month = forms.IntegerField(min_value=1, max_value=12, required=False)
     status = forms.ChoiceField(choices=[("", "")] + Task.Status.choices, required=False)
-    owner = forms.IntegerField(min_value=1, required=False)
+    owner = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
 
     def filters(self):
         return self.cleaned_data if self.is_valid() else {}

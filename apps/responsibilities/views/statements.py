@@ -14,7 +14,7 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import IssueForm, StatementTemplateForm
+from ..forms import MAX_ID, IssueForm, StatementTemplateForm
 from ..models import Statement, StatementRound, StatementTemplate
 from ..selectors import statement_completion, statement_list, statements_to_countersign
 from ..workflow import STATEMENT_FLOW
@@ -46,7 +46,7 @@ def statement_list_view(request):
 
 
 class StatusFilterForm(forms.Form):
-    department = forms.IntegerField(min_value=1, required=False)
+    department = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     status = forms.ChoiceField(choices=[("", "")] + Statement.Status.choices, required=False)
 
 
@@ -162,7 +162,9 @@ def template_edit(request, pk=None):
     template = get_object_or_404(StatementTemplate, pk=pk) if pk else None
     if template is None and request.method != "POST":
         source = request.GET.get("from", "")
-        copy = StatementTemplate.objects.filter(pk=source).first() if source.isdigit() else None
+        copy = (
+            StatementTemplate.objects.filter(pk=source).first() if source.isdigit() and int(source) <= MAX_ID else None
+        )
         initial = {f: getattr(copy, f) for f in StatementTemplateForm.Meta.fields} if copy else {}
         if copy:
             initial["post"] = None
