@@ -18,6 +18,7 @@ from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
 
 from .models import BudgetLine, Meeting, Objective, StatementTemplate
+from .rules import is_preparer
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_AMOUNT = Decimal("999999999.99")
@@ -37,6 +38,13 @@ def amount_field(label, **kwargs):
 
 def people(user):
     return person_list(user=user).filter(is_active=True)
+
+
+def departments_for(user):
+    """The departments a user may prepare for: all for officers and management, a head's own."""
+    if is_preparer(user):
+        return Department.objects.all()
+    return Department.objects.filter(pk__in=user.headed_department_ids)
 
 
 def clean_upload(upload):
@@ -75,7 +83,9 @@ class ObjectiveForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [("", _("— a figure entered by hand —")), *metric_choices()]
         self.fields["owner"] = PersonChoiceField(label=_("Owner"), queryset=people(user))
-        self.fields["department"].queryset = Department.objects.all()
+        self.fields["department"].queryset = departments_for(user)
+        if not is_preparer(user):  # a department head prepares their own department's objectives only
+            self.fields["department"].required = True
         year = self.initial.get("year") or (self.instance.year if self.instance.pk else timezone.localdate().year)
         self.fields["parent"].queryset = Objective.objects.filter(department__isnull=True, year=year)
         self.fields["parent"].help_text = _("For a department objective: the company objective it breaks down.")
@@ -179,6 +189,7 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = people(user)
+        self.fields["department"].queryset = departments_for(user)
         self.fields["area"].queryset = Area.objects.filter(is_active=True).select_related("floor__site")
         self.fields["area"].label_from_instance = lambda a: a.full_name
 

@@ -149,3 +149,9 @@ def test_huge_ids_in_query_strings_are_ignored_not_a_500(client, personas):
         reverse("responsibilities:template_create") + f"?from={huge}",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_a_heads_objective_form_offers_only_their_department(client, personas):
+    client.force_login(personas["head"])
+    body = client.get(reverse("responsibilities:objective_create")).content.decode()
+    assert "Customer Service 1" in body and "IT" not in body.split('name="department"')[1].split("</select>")[0]
