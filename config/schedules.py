@@ -57,4 +57,10 @@ SCHEDULES: dict[str, dict] = {
         "crontab": {"minute": "30", "hour": "3"},
         "description": "Archive: delete exported ZIPs older than ANQUAN_ARCHIVE_KEEP_DAYS (R2.2.6).",
     },
+    "responsibilities-reminders": {
+        "task": "responsibilities.send_reminders",
+        "crontab": {"minute": "50", "hour": "7"},
+        "description": "Responsibilities: work plan tasks and action items due/overdue (chair told), "
+        "statements to sign and countersign (R2).",
+    },
 }

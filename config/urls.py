@@ -28,6 +28,7 @@ urlpatterns = [
     path("regulation/", include("apps.regulation.urls")),
     path("documents/", include("apps.documents.urls")),
     path("archive/", include("apps.archive.urls")),
+    path("responsibilities/", include("apps.responsibilities.urls")),
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -263,6 +263,36 @@ class Workflow:
         self._queue(obj, move, (move.on_commit, on_commit))
         return obj
 
+    def start_many(self, objs, move_name: str, *, user, comment: str = "") -> None:
+        """Record the start move of many records just created in bulk (one insert for all their
+        timeline rows, inside the caller's transaction). The move's own ``on_commit`` hook is not run:
+        the caller sends what follows a bulk creation in bulk too."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.utils import translation
+
+        from .models import TimelineEntry
+
+        move = self.moves[move_name]
+        if not move.is_start:
+            raise ValueError(f"{move_name} is not a start move of {self.model_name}")
+        objs = list(objs)
+        if not objs:
+            return
+        content_type = ContentType.objects.get_for_model(self.model)
+        with translation.override("en"):
+            action = str(move.name)
+        TimelineEntry.objects.bulk_create(
+            TimelineEntry(
+                content_type=content_type,
+                object_id=obj.pk,
+                actor=user,
+                action=action,
+                to_state=self.state_of(obj),
+                comment=comment or "",
+            )
+            for obj in objs
+        )
+
     def apply(
         self,
         obj,

@@ -1,6 +1,6 @@
-"""The personal iCalendar feed (``/calendar/<token>.ics``): a person's inspections, drills and
-training sessions, for any calendar app. The token in the URL is the credential, so the feed needs no
-sign-in; it shows only the token owner's own events, in their language."""
+"""The personal iCalendar feed (``/calendar/<token>.ics``): a person's inspections, drills, training
+sessions and the safety meetings they are invited to, for any calendar app. The token in the URL is the
+credential, so the feed needs no sign-in; it shows only the token owner's own events, in their language."""
 
 import datetime
 
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from apps.emergency.selectors import drills_for_calendar
 from apps.inspections.selectors import inspections_for_calendar
 from apps.organization.models import User
+from apps.responsibilities.selectors import meetings_for_calendar
 from apps.training.selectors import sessions_for_calendar
 
 PAST_DAYS = 30  # keep recent events so a calendar does not lose them the day after
@@ -99,6 +100,15 @@ def calendar_lines(person) -> list[str]:
             end=session.starts_at + datetime.timedelta(minutes=session.duration_minutes),
             location=session.area.full_name if session.area else "",
             url=session.get_absolute_url(),
+        )
+    for meeting in meetings_for_calendar(person=person, since=since):
+        lines += _event(
+            f"meeting-{meeting.pk}",
+            _("Safety meeting: %(title)s") % {"title": meeting.display_title},
+            start=meeting.starts_at,
+            end=meeting.ends_at,
+            location=meeting.place,
+            url=meeting.get_absolute_url(),
         )
     lines.append("END:VCALENDAR")
     return lines

@@ -19,3 +19,8 @@ class HazardsConfig(AppConfig):
         from .archive import SECTION
 
         register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        # The figures objectives and scorecards read through apps.core.metrics.
+        from .metrics import register_metrics
+
+        register_metrics()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
+from apps.core.panels import record_panels
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
@@ -142,6 +143,8 @@ def hazard_page(request, hazard, *, bound_form=None, status=200):
         "evidence_photos": [p for p in photos if p.role == services.PHOTO_ROLE_EVIDENCE],
         "source_url": hazard.source_url if hazard.source_id else "",
         "source_label": str(hazard.source) if hazard.source_id and hazard.source is not None else "",
+        # What other apps show about this hazard (the budget line funding it, apps.core.panels).
+        "record_panels": record_panels(request=request, obj=hazard),
     }
     return render(request, "hazards/hazard_detail.html", context, status=status)
 

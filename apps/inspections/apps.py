@@ -18,3 +18,8 @@ class InspectionsConfig(AppConfig):
         from .evidence import PROVIDER
 
         register_evidence(PROVIDER)  # its records are evidence on /regulation/
+
+        # The figures objectives and scorecards read through apps.core.metrics.
+        from .metrics import register_metrics
+
+        register_metrics()

@@ -10,3 +10,12 @@ def notification_list(*, user, unread_only=False):
 
 def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def already_sent(*, recipient, key):
+    """``Exists``: the recipient (an ``OuterRef`` to a user id) already has a message with ``key`` (an
+    expression over the outer row). A reminder query excludes it to find, in the same query, only whom
+    it has not told yet — so a run after the first costs no lookups however many rows are due."""
+    from django.db.models import Exists
+
+    return Exists(Notification.objects.filter(recipient_id=recipient, key=key))

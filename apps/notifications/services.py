@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 from collections.abc import Iterable
@@ -126,8 +127,84 @@ def _notify_batch(batch, *, key, subject, body, url, email) -> int:
         if new_ids:
             from .tasks import email_notification
 
-            transaction.on_commit(lambda: [email_notification.delay(pk) for pk in new_ids])
+            for pk in new_ids:
+                queue_after_commit(email_notification, pk)
     return len(rows)
+
+
+@dataclasses.dataclass(frozen=True)
+class Message:
+    """One message for :func:`notify_bulk` (``subject``/``body`` may be lazy translations)."""
+
+    recipient: object
+    key: str
+    subject: object
+    body: object = ""
+    url: str = ""
+
+
+_BULK_BATCH = 500  # rows per lookup and per insert (stays under SQLite's bound-parameter limit)
+
+
+def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
+    """Send many messages at once, each once per (recipient, key), as :func:`notify` does one at a time:
+    a periodic reminder to thousands of people costs one lookup and one bulk insert per 500 messages
+    (SQLite splits an insert by its parameter limit) instead of queries per person. Returns how many
+    were new. E-mails go out after commit.
+
+    If another run inserts one of the same keys meanwhile, that batch falls back to :func:`notify`, which
+    skips what exists.
+    """
+    pending: dict[tuple[int, str], Message] = {}
+    for m in messages:
+        user = m.recipient
+        if user is None or not user.is_active:
+            continue
+        pending.setdefault((user.pk, m.key[:200]), m)
+    items = list(pending.items())
+    created_count = 0
+    for i in range(0, len(items), _BULK_BATCH):
+        batch = items[i : i + _BULK_BATCH]
+        keys = {key for (_pk, key), _m in batch}
+        already = set(
+            Notification.objects.filter(key__in=keys, recipient_id__in={pk for (pk, _k), _m in batch}).values_list(
+                "recipient_id", "key"
+            )
+        )
+        rows = [
+            Notification(
+                recipient=m.recipient,
+                key=key,
+                subject=_in_language(m.recipient, m.subject)[:300],
+                body=_in_language(m.recipient, m.body),
+                url=m.url,
+                send_email=email and bool(m.recipient.email),
+            )
+            for (pk, key), m in batch
+            if (pk, key) not in already
+        ]
+        if not rows:
+            continue
+        try:
+            with transaction.atomic():
+                created = Notification.objects.bulk_create(rows)
+        except IntegrityError:
+            created = []
+            for row in rows:
+                created += notify(
+                    recipients=[row.recipient], key=row.key, subject=row.subject, body=row.body, url=row.url,
+                    email=row.send_email,
+                )  # fmt: skip
+            created_count += len(created)
+            continue
+        created_count += len(created)
+        to_email = [n.pk for n in created if n.send_email and n.pk is not None]
+        if to_email:
+            from .tasks import email_notification
+
+            for pk in to_email:
+                queue_after_commit(email_notification, pk)
+    return created_count
 
 
 def notification_email_send(*, notification_id: int) -> bool:

@@ -38,3 +38,8 @@ class TrainingConfig(AppConfig):
         from .evidence import PROVIDER
 
         register_evidence(PROVIDER)  # its records are evidence on /regulation/
+
+        # The figures objectives and scorecards read through apps.core.metrics.
+        from .metrics import register_metrics
+
+        register_metrics()

@@ -58,6 +58,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.incidents",
     "apps.emergency",
+    "apps.responsibilities",
     "apps.archive",
     "apps.dashboards",
     "apps.demo",

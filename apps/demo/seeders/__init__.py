@@ -11,7 +11,16 @@ logins only, and only the latest plan inspections finished (the older ones stay 
 import random
 from dataclasses import dataclass, field
 
-ORDER = ["organization", "hazards", "inspections", "training", "incidents", "emergency", "documents"]
+ORDER = [
+    "organization",
+    "hazards",
+    "inspections",
+    "training",
+    "incidents",
+    "emergency",
+    "documents",
+    "responsibilities",
+]
 
 
 @dataclass
