@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from apps.notifications.selectors import notification_list
+from apps.notifications.selectors import recent_unread
 
 from .panels import panels_for
 
@@ -12,6 +12,6 @@ def home(request):
     user = request.user
     context = {
         "panels": panels_for(request),
-        "recent_notifications": notification_list(user=user, unread_only=True)[:5],
+        "recent_notifications": recent_unread(user=user),
     }
     return render(request, "dashboards/home.html", context)

@@ -7,10 +7,12 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from apps.core.i18n import language_of, message_dump, message_render
 from apps.core.queueing import queue_after_commit
 
 from .models import Notification
@@ -23,22 +25,28 @@ SWEEP_MAX_AGE = datetime.timedelta(days=7)
 SWEEP_BATCH = 500
 
 
-def _in_language(user, text) -> str:
-    """Render a (lazy) string in the recipient's language."""
-    if text is None:
-        return ""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        return str(text)
-
-
 def notify(
-    *, recipients: Iterable, key: str, subject, body="", url: str = "", email: bool = True
+    *,
+    recipients: Iterable,
+    key: str,
+    subject,
+    body="",
+    url: str = "",
+    email: bool = True,
+    about=None,
+    topic: str = "",
 ) -> list[Notification]:
     """Send ``subject``/``body`` to each recipient once for ``key``; return the newly created messages.
 
-    ``subject`` and ``body`` may be lazy translations (``gettext_lazy``/``format_lazy``): each recipient
-    gets them in their own language. A recipient who already has a message with this key gets
-    nothing new, so callers may call this as often as they like.
+    Pass ``subject`` and ``body`` as lazy translations (``gettext_lazy``, ``format_lazy`` with dates and
+    records as parameters), never as text translated now: they are stored as message ids and parameters
+    (:func:`apps.core.i18n.message_dump`) and shown and e-mailed in each reader's language — also after
+    the reader changes it. A recipient who already has a message with this key gets nothing new, so
+    callers may call this as often as they like.
+
+    ``about`` (a record) and ``topic`` (what is asked of the reader, in the record module's own words)
+    let the inbox tell when the message is no longer needed: the module registers a check for its
+    model (:mod:`apps.notifications.relevance`), e.g. a "please sign it off" whose hazard was signed off.
 
     Every inbox row is written first; only then are the e-mails queued, each after commit and guarded
     (:func:`apps.core.queueing.queue_after_commit`): a broker that is down or hangs costs no one their
@@ -47,19 +55,30 @@ def notify(
     """
     created = []
     seen = set()
+    message = {"subject": message_dump(subject), "body": message_dump(body)}
+    about_fields = {}
+    if about is not None:
+        about_fields = {
+            "about_type": ContentType.objects.get_for_model(about),
+            "about_id": about.pk,
+            "about_topic": topic[:100],
+        }
     for user in recipients:
         if user is None or user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
+        language = language_of(user)
         try:
             with transaction.atomic():
                 note = Notification.objects.create(
                     recipient=user,
                     key=key[:200],
-                    subject=_in_language(user, subject)[:300],
-                    body=_in_language(user, body),
+                    subject=message_render(message["subject"], language)[:300],
+                    body=message_render(message["body"], language),
+                    message=message,
                     url=url,
                     send_email=email and bool(user.email),
+                    **about_fields,
                 )
         except IntegrityError:
             continue  # already sent for this key
@@ -80,8 +99,10 @@ def notification_email_send(*, notification_id: int) -> bool:
         if note is None or note.emailed_at is not None or not note.send_email:
             return False
         link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
-        text = note.body + (f"\n\n{link}" if link else "")
-        send_mail(note.subject, text, settings.DEFAULT_FROM_EMAIL, [note.recipient.email])
+        with translation.override(language_of(note.recipient)):
+            subject, body = note.subject_text(), note.body_text()
+        text = body + (f"\n\n{link}" if link else "")
+        send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [note.recipient.email])
         note.emailed_at = timezone.now()
         note.save(update_fields=["emailed_at"])
     return True
