@@ -595,7 +595,7 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
         lambda: notify(
             recipients=officers,
             key=f"appliance:{request.pk}:requested",
-            subject=format_lazy("{}: {}", gettext_lazy("High-power appliance request"), request),
+            subject=format_lazy(gettext_lazy("High-power appliance request: {request}"), request=request),
             url=request.get_absolute_url(),
             about=request,
             topic=TOPIC_DECIDE,
@@ -634,7 +634,11 @@ def appliance_request_decide(
             lambda: notify(
                 recipients=[requester],
                 key=f"appliance:{req.pk}:decided",
-                subject=format_lazy("{}: {}", req, ApplianceRequest.Status(req.status).label),
+                subject=format_lazy(
+                    gettext_lazy("{request}: {decision}"),
+                    request=req,
+                    decision=ApplianceRequest.Status(req.status).label,
+                ),
                 body=req.decision_comment,
                 url=req.get_absolute_url(),
             )
@@ -750,12 +754,11 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
                 recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:due_soon",
                 subject=format_lazy(
-                    "{}: {} ({})",
-                    gettext_lazy("Inspection due soon"),
-                    lazy_display(inspection.template),
-                    inspection.due_date,
+                    gettext_lazy("Inspection due soon: {checklist} ({due})"),
+                    checklist=lazy_display(inspection.template),
+                    due=inspection.due_date,
                 ),
-                body=format_lazy("{} {}", gettext_lazy("Scope:"), inspection.scope),
+                body=format_lazy(gettext_lazy("Scope: {scope}"), scope=inspection.scope),
                 url=inspection.get_absolute_url(),
                 about=inspection,
                 topic=TOPIC_CARRY_OUT,
@@ -767,12 +770,11 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
                 recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:overdue",
                 subject=format_lazy(
-                    "{}: {} ({})",
-                    gettext_lazy("Inspection overdue"),
-                    lazy_display(inspection.template),
-                    inspection.due_date,
+                    gettext_lazy("Inspection overdue: {checklist} ({due})"),
+                    checklist=lazy_display(inspection.template),
+                    due=inspection.due_date,
                 ),
-                body=format_lazy("{} {}", gettext_lazy("Scope:"), inspection.scope),
+                body=format_lazy(gettext_lazy("Scope: {scope}"), scope=inspection.scope),
                 url=inspection.get_absolute_url(),
                 about=inspection,
                 topic=TOPIC_CARRY_OUT,
@@ -797,7 +799,9 @@ def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
             notify(
                 recipients=officers,
                 key=f"equipment:{eq.pk}:check_due:{eq.next_check_due.isoformat()}",
-                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment check due"), eq, eq.next_check_due),
+                subject=format_lazy(
+                    gettext_lazy("Equipment check due: {equipment} ({due})"), equipment=eq, due=eq.next_check_due
+                ),
                 body=eq.area,
                 url=eq.get_absolute_url(),
                 about=eq,
@@ -809,7 +813,9 @@ def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
             notify(
                 recipients=officers,
                 key=f"equipment:{eq.pk}:expired:{eq.expires_on.isoformat()}",
-                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment expired"), eq, eq.expires_on),
+                subject=format_lazy(
+                    gettext_lazy("Equipment expired: {equipment} ({expired})"), equipment=eq, expired=eq.expires_on
+                ),
                 body=eq.area,
                 url=eq.get_absolute_url(),
                 about=eq,
