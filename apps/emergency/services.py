@@ -54,7 +54,7 @@ def plan_create(*, user, code: str, name: str, name_zh: str = "", scenario: str,
             code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months
         )
         PlanVersion.objects.create(plan=plan, number=1, prepared_by=user)
-        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state=PlanVersion.Status.DRAFT)
+        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state="v1")  # its first version
     return plan
 
 

@@ -537,7 +537,10 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
                 changed.append(name)
         if changed:
             equipment.save()
-            timeline_record(subject=equipment, actor=user, action=gettext_noop("updated"), comment=", ".join(changed))
+            # The fields' names (translated), not their codes.
+            names = [Equipment._meta.get_field(name).verbose_name for name in changed]
+            comment = format_lazy(", ".join(["{}"] * len(names)), *names)
+            timeline_record(subject=equipment, actor=user, action=gettext_noop("updated"), comment=comment)
     return equipment
 
 
@@ -570,8 +573,12 @@ def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: st
                 photos=_photo_copies(check),
             )
             check.save(update_fields=["hazard", "updated_at"])
+        passed = outcome == EquipmentCheck.Outcome.PASS
         timeline_record(
-            subject=equipment, actor=user, action=gettext_noop("checked"), to_state=outcome, comment=note.strip()
+            subject=equipment,
+            actor=user,
+            action=gettext_noop("check passed") if passed else gettext_noop("check failed"),
+            comment=note.strip(),
         )
     return check
 

@@ -40,6 +40,28 @@ def kind_of(key: str) -> str:
     return key
 
 
+def make_world():
+    """People with ASCII names (so Chinese in an English text is never theirs), a department and an area
+    with names in both languages, every role the steps need."""
+    from types import SimpleNamespace
+
+    from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
+
+    department = DepartmentFactory(code="cs-1", name="Customer Service 1", name_zh="客服一部")
+    safety = DepartmentFactory(code="safety", name="Safety Management", name_zh="安全管理部")
+    head = UserFactory(username="wangfang", full_name="Wang Fang", department=department)
+    department.head = head
+    department.save()
+    return SimpleNamespace(
+        department=department,
+        head=head,
+        employee=UserFactory(username="lina", full_name="Li Na", department=department),
+        officer=UserFactory(username="liuqiang", full_name="Liu Qiang", department=safety, role="officer"),
+        manager=UserFactory(username="zhoujg", full_name="Zhou Jianguo", department=safety, role="management"),
+        area=AreaFactory(department=department, name="Call centre hall", name_zh="呼叫中心大厅"),
+    )
+
+
 def produce_every_kind(world) -> None:
     """Walk every module through what notifies (inside ``django_capture_on_commit_callbacks(execute=True)``)."""
     for step in (_hazards, _incidents, _inspections, _training, _emergency):

@@ -7,7 +7,6 @@ English message, or none in a Chinese one, mean text that was not rendered for t
 """
 
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -19,8 +18,7 @@ from apps.core.i18n import message_has_text
 from apps.notifications.models import Notification
 from apps.notifications.services import notification_email_send
 from apps.organization.models import User
-from tests.notifications.kinds import kind_of, kinds_in_source, produce_every_kind
-from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
+from tests.notifications.kinds import kind_of, kinds_in_source, make_world, produce_every_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +27,7 @@ CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
 @pytest.fixture
 def world(db):
-    department = DepartmentFactory(code="cs-1", name="Customer Service 1", name_zh="客服一部")
-    safety = DepartmentFactory(code="safety", name="Safety Management", name_zh="安全管理部")
-    head = UserFactory(username="wangfang", full_name="Wang Fang", department=department)
-    department.head = head
-    department.save()
-    return SimpleNamespace(
-        department=department,
-        head=head,
-        employee=UserFactory(username="lina", full_name="Li Na", department=department),
-        officer=UserFactory(username="liuqiang", full_name="Liu Qiang", department=safety, role="officer"),
-        manager=UserFactory(username="zhoujg", full_name="Zhou Jianguo", department=safety, role="management"),
-        area=AreaFactory(department=department, name="Call centre hall", name_zh="呼叫中心大厅"),
-    )
+    return make_world()
 
 
 @pytest.fixture
