@@ -52,7 +52,7 @@ class TimelineEntry(models.Model):
     from_state = models.CharField(_("from"), max_length=40, blank=True)
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    # A comment the system wrote ("12 inspections"), as message ids and parameters (apps.core.i18n), so it
+    # A comment the system wrote ("12 inspections"), as message ids and parameters (apps.core.i18n_messages), so it
     # reads in each reader's language; ``comment`` then holds its English text. Empty for people's words.
     comment_message = models.JSONField(_("comment (message ids)"), null=True, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
@@ -70,7 +70,7 @@ class TimelineEntry(models.Model):
     def display_comment(self) -> str:
         """The comment in the active language (a system comment is rendered; a person's words as written)."""
         if self.comment_message is not None:
-            from .i18n import message_render
+            from .i18n_messages import message_render
 
             return message_render(self.comment_message)
         return self.comment

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 
 from . import uploads
-from .i18n import message_dump, message_render
+from .i18n_messages import message_dump, message_render
 from .models import Attachment, NumberSequence, TimelineEntry
 
 
@@ -22,7 +22,7 @@ def timeline_record(*, subject, actor, action, from_state="", to_state="", comme
 
     ``comment`` is a person's words (a string, kept as written) or a text the system writes: pass that
     as a lazy translation (``format_lazy(ngettext_lazy(…), n=…)``) or a record with a bilingual name,
-    and it is kept as message ids (:mod:`apps.core.i18n`) and shown in the reader's language.
+    and it is kept as message ids (:mod:`apps.core.i18n_messages`) and shown in the reader's language.
     """
     with translation.override("en"):
         action = str(action)

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from apps.core.i18n import language_of
+from apps.core.i18n_messages import language_of
 from apps.emergency.selectors import drills_for_calendar
 from apps.inspections.selectors import inspections_for_calendar
 from apps.organization.models import User

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 from apps.core.exceptions import ApplicationError, Conflict
-from apps.core.i18n import lazy_display
+from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record

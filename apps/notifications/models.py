@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.i18n import message_render
+from apps.core.i18n_messages import message_render
 
 
 class Notification(models.Model):
@@ -13,7 +13,7 @@ class Notification(models.Model):
     the unique constraint on (recipient, key) is what makes every reminder go out once, however often
     a beat run or a retried task asks for it.
 
-    ``message`` keeps the subject and body as message ids and parameters (:mod:`apps.core.i18n`), so
+    ``message`` keeps the subject and body as message ids and parameters (:mod:`apps.core.i18n_messages`), so
     they are shown and e-mailed in the reader's language at the time they are read; ``subject`` and
     ``body`` hold the text as first rendered for the recipient (admin search, and the fallback for
     messages stored before ``message`` existed).

@@ -12,7 +12,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from apps.core.i18n import language_of, message_dump, message_render
+from apps.core.i18n_messages import language_of, message_dump, message_render
 from apps.core.queueing import queue_after_commit
 
 from .models import Notification
@@ -40,7 +40,7 @@ def notify(
 
     Pass ``subject`` and ``body`` as lazy translations (``gettext_lazy``, ``format_lazy`` with dates and
     records as parameters), never as text translated now: they are stored as message ids and parameters
-    (:func:`apps.core.i18n.message_dump`) and shown and e-mailed in each reader's language — also after
+    (:func:`apps.core.i18n_messages.message_dump`) and shown and e-mailed in each reader's language — also after
     the reader changes it. A recipient who already has a message with this key gets nothing new, so
     callers may call this as often as they like.
 

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.i18n import language_of
+from apps.core.i18n_messages import language_of
 from apps.core.security import client_address, security_event
 from apps.core.throttle import throttle_hit, throttle_key
 

@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from apps.core.i18n import language_of
+from apps.core.i18n_messages import language_of
 
 
 class UserLanguageMiddleware:

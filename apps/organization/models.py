@@ -143,7 +143,7 @@ class User(AbstractUser):
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
-    # Blank: the company default (settings.LANGUAGE_CODE); see apps.core.i18n.language_of.
+    # Blank: the company default (settings.LANGUAGE_CODE); see apps.core.i18n_messages.language_of.
     language = models.CharField(_("language"), max_length=10, blank=True, default="", choices=settings.LANGUAGES)
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

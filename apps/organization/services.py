@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
-from apps.core.i18n import language_of
+from apps.core.i18n_messages import language_of
 from apps.core.permissions import require
 from apps.core.security import security_event
 from apps.core.services import timeline_record

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
-from apps.core.i18n import lazy_display
+from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.services import timeline_record
 from apps.notifications.services import notify

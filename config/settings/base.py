@@ -196,7 +196,7 @@ CONTENT_SECURITY_POLICY = {
 
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 # The company's default language: what a person who has not chosen one reads — pages, e-mails, PDFs,
-# notifications (apps.core.i18n.language_of). Chinese first; each person can switch to English.
+# notifications (apps.core.i18n_messages.language_of). Chinese first; each person can switch to English.
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="zh-hans")
 if LANGUAGE_CODE not in dict(LANGUAGES):
     raise ImproperlyConfigured(f"DJANGO_LANGUAGE_CODE must be one of {[code for code, _name in LANGUAGES]}")

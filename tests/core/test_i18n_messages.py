@@ -1,15 +1,15 @@
-"""Messages kept as message ids and parameters (apps.core.i18n) and rendered for their reader."""
+"""Messages kept as message ids and parameters (apps.core.i18n_messages) and rendered for their reader."""
 
 import datetime
 import json
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext_lazy
 
-from apps.core.i18n import language_of, lazy_display, message_dump, message_has_text, message_render
+from apps.core.i18n_messages import language_of, lazy_display, message_dump, message_has_text, message_render
 from tests.organization.factories import DepartmentFactory, UserFactory
 
 REQUIRED = "This field is required."  # translated in Django's own catalogue
@@ -56,9 +56,12 @@ def test_a_plain_string_is_data_and_never_translated():
 
 
 def test_a_date_is_shown_in_each_readers_date_format():
-    node = _round_trip(format_lazy("{day}", day=datetime.date(2026, 11, 25)))
+    day = datetime.date(2026, 11, 25)
+    node = _round_trip(format_lazy("{day}", day=day))
+    assert node == {"format": "{day}", "args": [], "kwargs": {"day": {"date": "2026-11-25"}}}
     assert message_render(node, "zh-hans") == "2026年11月25日"
-    assert message_render(node, "en") == "11/25/2026"
+    with translation.override("en"):
+        assert message_render(node) == formats.date_format(day, "SHORT_DATE_FORMAT") != "2026-11-25"
 
 
 def test_a_datetime_is_shown_in_the_companys_time_zone():

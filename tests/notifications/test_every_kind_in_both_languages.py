@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 
-from apps.core.i18n import message_has_text
+from apps.core.i18n_messages import message_has_text
 from apps.notifications.models import Notification
 from apps.notifications.services import notification_email_send
 from apps.organization.models import User
