@@ -12,7 +12,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/language/", account_views.language_switch, name="language_switch"),
     path("accounts/profile/", account_views.profile, name="profile"),
-    # Before Django's auth URLs: the same path and name, throttled per address and per client.
+    # Before Django's auth URLs, the same paths and names: sign-in keeps the language picked on its page;
+    # password reset is throttled per address and per client.
+    path("accounts/login/", account_views.SignInView.as_view(), name="login"),
     path("accounts/password_reset/", account_views.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("organization/", include("apps.organization.urls")),

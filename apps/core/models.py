@@ -50,6 +50,9 @@ class TimelineEntry(models.Model):
     from_state = models.CharField(_("from"), max_length=40, blank=True)
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     comment = models.TextField(_("comment"), blank=True)
+    # A comment the system wrote ("12 inspections"), as message ids and parameters (apps.core.i18n_messages), so it
+    # reads in each reader's language; ``comment`` then holds its English text. Empty for people's words.
+    comment_message = models.JSONField(_("comment (message ids)"), null=True, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
@@ -60,6 +63,15 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+    @property
+    def display_comment(self) -> str:
+        """The comment in the active language (a system comment is rendered; a person's words as written)."""
+        if self.comment_message is not None:
+            from .i18n_messages import message_render
+
+            return message_render(self.comment_message)
+        return self.comment
 
 
 def attachment_path(instance, filename):

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 
 from . import uploads
+from .i18n_messages import message_dump, message_render
 from .models import Attachment, NumberSequence, TimelineEntry
 
 
@@ -18,9 +19,17 @@ def timeline_record(*, subject, actor, action, from_state="", to_state="", comme
     ``action`` is stored in English and translated when shown (``inc/timeline.html``), so the archive
     reads in each reader's language: pass ``gettext_noop("approved")`` or a lazy label, never an
     eagerly translated string. States are stored as the model's ``Status`` values.
+
+    ``comment`` is a person's words (a string, kept as written) or a text the system writes: pass that
+    as a lazy translation (``format_lazy(ngettext_lazy(…), n=…)``) or a record with a bilingual name,
+    and it is kept as message ids (:mod:`apps.core.i18n_messages`) and shown in the reader's language.
     """
     with translation.override("en"):
         action = str(action)
+    comment_message = None
+    if comment is not None and not isinstance(comment, str):
+        comment_message = message_dump(comment)
+        comment = message_render(comment_message, "en")
     return TimelineEntry.objects.create(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,
@@ -29,6 +38,7 @@ def timeline_record(*, subject, actor, action, from_state="", to_state="", comme
         from_state=from_state or "",
         to_state=to_state or "",
         comment=comment or "",
+        comment_message=comment_message,
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from apps.core.i18n_messages import language_of
 from apps.emergency.selectors import drills_for_calendar
 from apps.inspections.selectors import inspections_for_calendar
 from apps.organization.models import User
@@ -117,7 +118,7 @@ def calendar_lines(person) -> list[str]:
 @require_GET
 def calendar_feed(request, token):
     person = get_object_or_404(User, calendar_token=token, is_active=True)
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(language_of(person)):
         body = "\r\n".join(_fold(line) for line in calendar_lines(person)) + "\r\n"
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="anquan.ics"'

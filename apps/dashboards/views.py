@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from apps.notifications.selectors import notification_list
+from apps.notifications.selectors import recent_unread
 
 from .panels import panels_for
 
@@ -14,7 +14,7 @@ def home(request):
     user = request.user
     context = {
         "panels": panels_for(request),
-        "recent_notifications": newest_per_record(notification_list(user=user, unread_only=True)),
+        "recent_notifications": newest_per_record(recent_unread(user=user, limit=UNREAD_SHOWN * 4)),
     }
     return render(request, "dashboards/home.html", context)
 

@@ -30,3 +30,11 @@ class EmergencyConfig(AppConfig):
         register_on_draft(copy_steps)
         register_ready_check(check_steps)
         register_body_renderer(plan_steps_body)
+
+        from apps.notifications import relevance
+
+        from .models import Drill
+        from .services import drill_message_relevant
+
+        # A reminder of a drill that was cancelled or moved shows as no longer needed.
+        relevance.register(Drill, drill_message_relevant)

@@ -71,7 +71,7 @@ def plan_create(*, user, code: str, name: str, name_zh: str = "", scenario: str,
             code=code, name=name, name_zh=name_zh, scenario=scenario, drill_interval_months=drill_interval_months,
             document=document,
         )  # fmt: skip
-        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state="draft")
+        timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state="")
     return plan
 
 
@@ -285,6 +285,16 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
     return problem
 
 
+# What a drill reminder asks (notify(topic=…)), with the planned time it was sent for.
+TOPIC_TAKE_PART = "take_part"
+
+
+def drill_message_relevant(drill: Drill, topic: str) -> bool:
+    """A drill reminder is needed while the drill is still planned for the time it named (apps.py)."""
+    stamp = topic.partition(":")[2]
+    return drill.status == Drill.Status.PLANNED and f"{timezone.localtime(drill.planned_at):%Y-%m-%dT%H:%M}" == stamp
+
+
 def drill_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind participants and safety officers of drills starting within the lead time; once per drill date."""
     now = now or timezone.now()
@@ -297,14 +307,13 @@ def drill_reminders_send(*, now: datetime.datetime | None = None) -> int:
     for drill in drills.select_related("plan", "site").prefetch_related("participants"):
         when = timezone.localtime(drill.planned_at)
         recipients = list(drill.participants.all()) + officers
-        subject = format_lazy(
-            gettext_lazy("Drill reminder: {plan} on {when}"), plan=drill.plan.name, when=f"{when:%Y-%m-%d %H:%M}"
-        )
+        # The plan and the site as records and the time as a datetime: each reader gets their language.
+        subject = format_lazy(gettext_lazy("Drill reminder: {plan} on {when}"), plan=drill.plan, when=when)
         body = format_lazy(
             gettext_lazy("A {plan} drill takes place at {site} on {when}. Scope: {scope}"),
-            plan=drill.plan.name,
-            site=drill.site.name,
-            when=f"{when:%Y-%m-%d %H:%M}",
+            plan=drill.plan,
+            site=drill.site,
+            when=when,
             scope=drill.scope or "—",
         )
         sent += len(
@@ -314,6 +323,8 @@ def drill_reminders_send(*, now: datetime.datetime | None = None) -> int:
                 subject=subject,
                 body=body,
                 url=drill.get_absolute_url(),
+                about=drill,
+                topic=f"{TOPIC_TAKE_PART}:{when:%Y-%m-%dT%H:%M}",
             )
         )
     return sent

@@ -24,3 +24,11 @@ class HazardsConfig(AppConfig):
         from .metrics import register_metrics
 
         register_metrics()
+
+        from apps.notifications import relevance
+
+        from .models import Hazard
+        from .services import notification_still_relevant
+
+        # A "please sign it off" whose hazard has been signed off shows as no longer needed.
+        relevance.register(Hazard, notification_still_relevant)

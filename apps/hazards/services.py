@@ -34,6 +34,10 @@ from .conf import hazard_setting, risk_level_for
 from .models import Hazard
 from .workflow import FLOW
 
+# What a message asks of its reader (notify(topic=…)); see notification_still_relevant.
+TOPIC_ASSESS, TOPIC_PLAN, TOPIC_RECTIFY = "assess", "plan", "rectify"
+TOPIC_SIGN_OFF, TOPIC_VERIFY, TOPIC_DEADLINE = "sign_off", "verify", "deadline"
+
 PHOTO_ROLE_REPORT = "report"
 PHOTO_ROLE_EVIDENCE = "evidence"
 NUMBER_PREFIX = "YH"  # 隐患
@@ -72,10 +76,10 @@ def sign_off_recipients(hazard, *, officers=_officers, management=_management) -
     return officers()
 
 
-def _notify(*, recipients, key, subject, body="", url=""):
+def _notify(*, recipients, key, subject, body="", url="", about=None, topic=""):
     recipients = [r for r in recipients if r is not None]
     if recipients:
-        notify(recipients=recipients, key=key, subject=subject, body=body, url=url)
+        notify(recipients=recipients, key=key, subject=subject, body=body, url=url, about=about, topic=topic)
 
 
 def _subject(hazard, text):
@@ -163,6 +167,8 @@ def hazard_raise(
                 subject=_subject(h, gettext_lazy("New hazard reported: please assess it")),
                 body=h.title,
                 url=h.get_absolute_url(),
+                about=h,
+                topic=TOPIC_ASSESS,
             ),
         )
     return hazard
@@ -237,8 +243,10 @@ def hazard_assess(
             recipients=[_department_head(h)],
             key=f"hazard:{h.pk}:assessed",
             subject=_subject(h, gettext_lazy("Hazard assessed: plan its rectification")),
-            body=format_lazy(gettext_lazy("Rectify by {deadline}."), deadline=h.deadline.isoformat()),
+            body=format_lazy(gettext_lazy("Rectify by {deadline}."), deadline=h.deadline),
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_PLAN,
         )
 
     FLOW.apply(hazard, "assess", user=user, comment=comment, apply=apply, on_commit=notify_head)
@@ -314,6 +322,8 @@ def hazard_plan(
             subject=_subject(h, gettext_lazy("You are responsible for rectifying this hazard")),
             body=format_lazy(gettext_lazy("Rectify by {deadline}: {measures}"), deadline=h.deadline, measures=measures),
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_RECTIFY,
         )
         if h.is_major:
             _notify(
@@ -346,6 +356,8 @@ def hazard_rectify(*, hazard: Hazard, user, note: str, photos: Iterable = ()) ->
             subject=_subject(h, gettext_lazy("Rectified: please sign it off")),
             body=note,
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_SIGN_OFF,
         )
 
     FLOW.apply(hazard, "rectify", user=user, comment=note, apply=apply, on_commit=ask_for_sign_off)
@@ -366,6 +378,8 @@ def hazard_sign_off(*, hazard: Hazard, user, comment: str = "") -> Hazard:
             subject=_subject(h, gettext_lazy("Signed off: please verify the rectification")),
             body=h.title,
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_VERIFY,
         )
 
     FLOW.apply(hazard, "sign_off", user=user, comment=comment, on_commit=ask_for_verification)
@@ -383,6 +397,8 @@ def hazard_return(*, hazard: Hazard, user, reason: str) -> Hazard:
             subject=_subject(h, gettext_lazy("Rectification returned")),
             body=reason,
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_RECTIFY,
         )
 
     FLOW.apply(hazard, "return", user=user, comment=reason, on_commit=tell_responsible)
@@ -419,6 +435,8 @@ def hazard_reopen(*, hazard: Hazard, user, reason: str) -> Hazard:
             subject=_subject(h, gettext_lazy("Hazard reopened")),
             body=reason,
             url=h.get_absolute_url(),
+            about=h,
+            topic=TOPIC_RECTIFY,
         )
 
     FLOW.apply(hazard, "reopen", user=user, comment=reason, on_commit=tell_reopened)
@@ -426,6 +444,27 @@ def hazard_reopen(*, hazard: Hazard, user, reason: str) -> Hazard:
 
 
 # ---------------------------------------------------------------------------------------------- reminders
+
+
+def notification_still_relevant(hazard: Hazard, topic: str) -> bool:
+    """Whether a message about ``hazard`` still asks for something (registered in ``apps.py``): "please
+    sign it off" only while it awaits sign-off, a deadline reminder only while that deadline stands."""
+    S = Hazard.Status
+    if topic.startswith(f"{TOPIC_DEADLINE}:"):
+        deadline = topic.split(":", 1)[1]
+        return (
+            hazard.status in Hazard.DEADLINE_STATUSES
+            and hazard.deadline is not None
+            and (hazard.deadline.isoformat() == deadline)
+        )
+    waits_for = {
+        TOPIC_ASSESS: (S.REPORTED,),
+        TOPIC_PLAN: (S.ASSESSED,),
+        TOPIC_RECTIFY: (S.RECTIFYING,),
+        TOPIC_SIGN_OFF: (S.RECTIFIED,),
+        TOPIC_VERIFY: (S.SIGNED_OFF,),
+    }
+    return hazard.status in waits_for.get(topic, tuple(S.values))
 
 
 def hazard_reminders_send(*, today: datetime.date | None = None) -> int:
@@ -469,7 +508,7 @@ def _waiting_reminders_send(today: datetime.date) -> int:
             loaded[name] = load()
         return loaded[name]
 
-    due = []  # (hazard, key, subject, body, recipients)
+    due = []  # (hazard, key, subject, body, recipients, topic)
     for status, (field, setting) in Hazard.WAITING.items():
         cutoff = _waiting_cutoff(today, hazard_setting(setting))
         stamped = Q(**{f"{field}__lt": cutoff}) | Q(**{f"{field}__isnull": True, "updated_at__lt": cutoff})
@@ -479,7 +518,7 @@ def _waiting_reminders_send(today: datetime.date) -> int:
         for h in qs.order_by(field, "id"):
             since = h.waiting_since
             stamp = f"{timezone.localtime(since):%Y-%m-%dT%H:%M:%S}"
-            entered = timezone.localdate(since).isoformat()
+            entered = timezone.localdate(since)
             if status == Hazard.Status.RECTIFIED:
                 recipients = sign_off_recipients(
                     h, officers=lambda: once("officers", _officers), management=lambda: once("management", _management)
@@ -490,20 +529,20 @@ def _waiting_reminders_send(today: datetime.date) -> int:
                     )
                 else:
                     text = gettext_lazy("{title}: rectified on {date} and not yet signed off by the department head.")
-                key = f"hazard:{h.pk}:sign_off_waiting:{stamp}"
+                key, topic = f"hazard:{h.pk}:sign_off_waiting:{stamp}", TOPIC_SIGN_OFF
                 subject = _subject(h, format_lazy(gettext_lazy("Awaiting sign-off since {date}"), date=entered))
                 body = format_lazy(text, title=h.title, date=entered)
             else:
                 # Not the officer who rectified it: they may not verify their own work.
                 recipients = [o for o in once("officers", _officers) if o.pk != h.rectified_by_id]
-                key = f"hazard:{h.pk}:verify_waiting:{stamp}"
+                key, topic = f"hazard:{h.pk}:verify_waiting:{stamp}", TOPIC_VERIFY
                 subject = _subject(h, format_lazy(gettext_lazy("Awaiting verification since {date}"), date=entered))
                 body = format_lazy(
                     gettext_lazy("{title}: signed off on {date} and not yet verified on site by a safety officer."),
                     title=h.title,
                     date=entered,
                 )
-            due.append((h, key, subject, body, recipients))
+            due.append((h, key, subject, body, recipients, topic))
     if not due:
         return 0
     # Who already has which key: skip those without calling notify (which costs queries per recipient).
@@ -512,10 +551,20 @@ def _waiting_reminders_send(today: datetime.date) -> int:
     for i in range(0, len(keys), _KEY_CHUNK):
         already.update(Notification.objects.filter(key__in=keys[i : i + _KEY_CHUNK]).values_list("key", "recipient_id"))
     sent = 0
-    for h, key, subject, body, recipients in due:
+    for h, key, subject, body, recipients, topic in due:
         pending = [r for r in recipients if (key, r.pk) not in already]
         if pending:
-            sent += len(notify(recipients=pending, key=key, subject=subject, body=body, url=h.get_absolute_url()))
+            sent += len(
+                notify(
+                    recipients=pending,
+                    key=key,
+                    subject=subject,
+                    body=body,
+                    url=h.get_absolute_url(),
+                    about=h,
+                    topic=topic,
+                )
+            )
     return sent
 
 
@@ -531,14 +580,18 @@ def _deadline_reminders_send(today: datetime.date) -> int:
         head = _department_head(h)
         url = h.get_absolute_url()
         stamp = h.deadline.isoformat()
+        about = {"about": h, "topic": f"{TOPIC_DEADLINE}:{stamp}"}
         if h.deadline >= today:
             sent += len(
                 notify(
                     recipients=[r for r in [h.responsible_person or head] if r],
                     key=f"hazard:{h.pk}:due-soon:{stamp}",
                     subject=_subject(h, gettext_lazy("Rectification due soon")),
-                    body=format_lazy(gettext_lazy("{title}: rectify by {deadline}."), title=h.title, deadline=stamp),
+                    body=format_lazy(
+                        gettext_lazy("{title}: rectify by {deadline}."), title=h.title, deadline=h.deadline
+                    ),
                     url=url,
+                    **about,
                 )
             )
             continue
@@ -547,8 +600,11 @@ def _deadline_reminders_send(today: datetime.date) -> int:
                 recipients=[r for r in [h.responsible_person, head] if r],
                 key=f"hazard:{h.pk}:overdue:{stamp}",
                 subject=_subject(h, gettext_lazy("Rectification overdue")),
-                body=format_lazy(gettext_lazy("{title}: the deadline was {deadline}."), title=h.title, deadline=stamp),
+                body=format_lazy(
+                    gettext_lazy("{title}: the deadline was {deadline}."), title=h.title, deadline=h.deadline
+                ),
                 url=url,
+                **about,
             )
         )
         if h.deadline + escalate <= today:
@@ -562,10 +618,11 @@ def _deadline_reminders_send(today: datetime.date) -> int:
                     body=format_lazy(
                         gettext_lazy("{title}: the deadline was {deadline}; responsible: {person}."),
                         title=h.title,
-                        deadline=stamp,
+                        deadline=h.deadline,
                         person=h.responsible_person or h.department or "—",
                     ),
                     url=url,
+                    **about,
                 )
             )
     return sent

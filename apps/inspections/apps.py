@@ -23,3 +23,13 @@ class InspectionsConfig(AppConfig):
         from .metrics import register_metrics
 
         register_metrics()
+
+        from apps.notifications import relevance
+
+        from .models import ApplianceRequest, Equipment, Inspection
+        from .services import notification_still_relevant
+
+        # A reminder about an inspection already finished, a check already recorded or a request already
+        # decided shows as no longer needed.
+        for model in (Inspection, Equipment, ApplianceRequest):
+            relevance.register(model, notification_still_relevant)

@@ -16,10 +16,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.i18n import in_each_language
+from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
@@ -269,7 +270,7 @@ def plan_line_add(
             site=site,
             department=department,
         )
-        timeline_record(subject=plan, actor=user, action=gettext_noop("line added"), comment=str(line))
+        timeline_record(subject=plan, actor=user, action=gettext_noop("line added"), comment=line)
     return line
 
 
@@ -279,7 +280,7 @@ def plan_line_remove(*, line: PlanLine, user) -> None:
         plan = _lock(InspectionPlan, line.plan_id)
         if plan.status != InspectionPlan.Status.DRAFT:
             raise Conflict(_("This plan is approved; it can no longer be changed."))
-        timeline_record(subject=plan, actor=user, action=gettext_noop("line removed"), comment=str(line))
+        timeline_record(subject=plan, actor=user, action=gettext_noop("line removed"), comment=line)
         line.delete()
 
 
@@ -346,7 +347,7 @@ def _generate(*, plan: InspectionPlan, user) -> int:
             subject=plan,
             actor=user,
             action=gettext_noop("schedule generated"),
-            comment=_("%(n)s inspections") % {"n": len(new)},
+            comment=format_lazy(ngettext_lazy("{n} inspection", "{n} inspections", len(new)), n=len(new)),
         )
     return len(new)
 
@@ -411,8 +412,11 @@ def inspection_start(*, inspection: Inspection, user) -> Inspection:
             action=gettext_noop("started"),
             from_state="scheduled",
             to_state="in_progress",
-            comment=_("Taken by %(name)s for the role “%(role)s”.")
-            % {"name": user.get_full_name() or user.get_username(), "role": inspection.get_inspector_role_display()}
+            comment=format_lazy(
+                gettext_lazy("Taken by {name} for the role “{role}”."),
+                name=user.get_full_name() or user.get_username(),
+                role=InspectorRole(inspection.inspector_role).label,
+            )
             if claimed
             else "",
         )
@@ -552,7 +556,10 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
                 changed.append(name)
         if changed:
             equipment.save()
-            timeline_record(subject=equipment, actor=user, action=gettext_noop("updated"), comment=", ".join(changed))
+            # The fields' names (translated), not their codes.
+            names = [Equipment._meta.get_field(name).verbose_name for name in changed]
+            comment = format_lazy(", ".join(["{}"] * len(names)), *names)
+            timeline_record(subject=equipment, actor=user, action=gettext_noop("updated"), comment=comment)
     return equipment
 
 
@@ -589,8 +596,12 @@ def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: st
                 photos=_photo_copies(check),
             )
             check.save(update_fields=["hazard", "updated_at"])
+        passed = outcome == EquipmentCheck.Outcome.PASS
         timeline_record(
-            subject=equipment, actor=user, action=gettext_noop("checked"), to_state=outcome, comment=note.strip()
+            subject=equipment,
+            actor=user,
+            action=gettext_noop("check passed") if passed else gettext_noop("check failed"),
+            comment=note.strip(),
         )
     return check
 
@@ -614,8 +625,10 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
         lambda: notify(
             recipients=officers,
             key=f"appliance:{request.pk}:requested",
-            subject=format_lazy("{}: {}", gettext_lazy("High-power appliance request"), request),
+            subject=format_lazy(gettext_lazy("High-power appliance request: {request}"), request=request),
             url=request.get_absolute_url(),
+            about=request,
+            topic=TOPIC_DECIDE,
         )
     )
     return request
@@ -651,7 +664,11 @@ def appliance_request_decide(
             lambda: notify(
                 recipients=[requester],
                 key=f"appliance:{req.pk}:decided",
-                subject=format_lazy("{}: {}", req, req.get_status_display()),
+                subject=format_lazy(
+                    gettext_lazy("{request}: {decision}"),
+                    request=req,
+                    decision=ApplianceRequest.Status(req.status).label,
+                ),
                 body=req.decision_comment,
                 url=req.get_absolute_url(),
             )
@@ -706,6 +723,28 @@ def visit_sign_out(*, visit: Visit, user) -> Visit:
 
 DUE_SOON_DAYS = 3
 
+# What a message asks (notify(topic=…)); the equipment topics carry the date they were sent for.
+TOPIC_DECIDE, TOPIC_CARRY_OUT, TOPIC_CHECK, TOPIC_REPLACE = "decide", "carry_out", "check", "replace"
+
+
+def notification_still_relevant(record, topic: str) -> bool:
+    """Whether a message about an inspection, a piece of equipment or an appliance request still asks for
+    something (registered in apps.py): an inspection not yet finished, a check not yet recorded (the due
+    date it named still stands), an expiry not yet dealt with, a request not yet decided."""
+    kind, _sep, stamp = topic.partition(":")
+    if isinstance(record, Inspection):
+        return record.status != Inspection.Status.FINISHED
+    if isinstance(record, ApplianceRequest):
+        return record.status == ApplianceRequest.Status.PENDING
+    if isinstance(record, Equipment):
+        if not record.is_active:
+            return False
+        if kind == TOPIC_CHECK:
+            return record.next_check_due is not None and record.next_check_due.isoformat() == stamp
+        if kind == TOPIC_REPLACE:
+            return record.expires_on is not None and record.expires_on.isoformat() == stamp
+    return True
+
 
 def _active_officers():
     from apps.organization.models import User
@@ -745,13 +784,14 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
                 recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:due_soon",
                 subject=format_lazy(
-                    "{}: {} ({})",
-                    gettext_lazy("Inspection due soon"),
-                    inspection.template.display_name,
-                    inspection.due_date,
+                    gettext_lazy("Inspection due soon: {checklist} ({due})"),
+                    checklist=lazy_display(inspection.template),
+                    due=inspection.due_date,
                 ),
-                body=format_lazy("{} {}", gettext_lazy("Scope:"), str(inspection.scope)),
+                body=format_lazy(gettext_lazy("Scope: {scope}"), scope=inspection.scope),
                 url=inspection.get_absolute_url(),
+                about=inspection,
+                topic=TOPIC_CARRY_OUT,
             )
         )
     for inspection in qs.filter(due_date__lt=today):
@@ -760,13 +800,14 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
                 recipients=recipients(inspection),
                 key=f"inspection:{inspection.pk}:overdue",
                 subject=format_lazy(
-                    "{}: {} ({})",
-                    gettext_lazy("Inspection overdue"),
-                    inspection.template.display_name,
-                    inspection.due_date,
+                    gettext_lazy("Inspection overdue: {checklist} ({due})"),
+                    checklist=lazy_display(inspection.template),
+                    due=inspection.due_date,
                 ),
-                body=format_lazy("{} {}", gettext_lazy("Scope:"), str(inspection.scope)),
+                body=format_lazy(gettext_lazy("Scope: {scope}"), scope=inspection.scope),
                 url=inspection.get_absolute_url(),
+                about=inspection,
+                topic=TOPIC_CARRY_OUT,
             )
         )
     return sent
@@ -788,9 +829,13 @@ def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
             notify(
                 recipients=officers,
                 key=f"equipment:{eq.pk}:check_due:{eq.next_check_due.isoformat()}",
-                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment check due"), eq, eq.next_check_due),
-                body=str(eq.area),
+                subject=format_lazy(
+                    gettext_lazy("Equipment check due: {equipment} ({due})"), equipment=eq, due=eq.next_check_due
+                ),
+                body=eq.area,
                 url=eq.get_absolute_url(),
+                about=eq,
+                topic=f"{TOPIC_CHECK}:{eq.next_check_due.isoformat()}",
             )
         )
     for eq in active.filter(expires_on__isnull=False, expires_on__lte=today):
@@ -798,9 +843,13 @@ def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
             notify(
                 recipients=officers,
                 key=f"equipment:{eq.pk}:expired:{eq.expires_on.isoformat()}",
-                subject=format_lazy("{}: {} ({})", gettext_lazy("Equipment expired"), eq, eq.expires_on),
-                body=str(eq.area),
+                subject=format_lazy(
+                    gettext_lazy("Equipment expired: {equipment} ({expired})"), equipment=eq, expired=eq.expires_on
+                ),
+                body=eq.area,
                 url=eq.get_absolute_url(),
+                about=eq,
+                topic=f"{TOPIC_REPLACE}:{eq.expires_on.isoformat()}",
             )
         )
     return sent

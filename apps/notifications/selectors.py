@@ -19,3 +19,16 @@ def already_sent(*, recipient, key):
     from django.db.models import Exists
 
     return Exists(Notification.objects.filter(recipient_id=recipient, key=key))
+
+
+# How many unread messages the home page looks through for the few it shows (obsolete ones are skipped).
+RECENT_WINDOW = 25
+
+
+def recent_unread(*, user, limit: int = 5) -> list:
+    """The newest unread messages that still ask for something, for the home page (a fixed number of
+    queries: one for the messages, one per kind of record they are about)."""
+    from .relevance import mark_obsolete
+
+    notes = mark_obsolete(notification_list(user=user, unread_only=True)[:RECENT_WINDOW])
+    return [note for note in notes if not note.is_obsolete][:limit]

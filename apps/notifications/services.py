@@ -6,12 +6,15 @@ import dataclasses
 import datetime
 import logging
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from apps.core.i18n_messages import language_of, message_dump, message_render
 from apps.core.queueing import queue_after_commit
 
 from .models import Notification
@@ -24,22 +27,28 @@ SWEEP_MAX_AGE = datetime.timedelta(days=7)
 SWEEP_BATCH = 500
 
 
-def _in_language(user, text) -> str:
-    """Render a (lazy) string in the recipient's language."""
-    if text is None:
-        return ""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        return str(text)
-
-
 def notify(
-    *, recipients: Iterable, key: str, subject, body="", url: str = "", email: bool = True
+    *,
+    recipients: Iterable,
+    key: str,
+    subject,
+    body="",
+    url: str = "",
+    email: bool = True,
+    about=None,
+    topic: str = "",
 ) -> list[Notification]:
     """Send ``subject``/``body`` to each recipient once for ``key``; return the newly created messages.
 
-    ``subject`` and ``body`` may be lazy translations (``gettext_lazy``/``format_lazy``): each recipient
-    gets them in their own language. A recipient who already has a message with this key gets
-    nothing new, so callers may call this as often as they like.
+    Pass ``subject`` and ``body`` as lazy translations (``gettext_lazy``, ``format_lazy`` with dates and
+    records as parameters), never as text translated now: they are stored as message ids and parameters
+    (:func:`apps.core.i18n_messages.message_dump`) and shown and e-mailed in each reader's language — also after
+    the reader changes it. A recipient who already has a message with this key gets nothing new, so
+    callers may call this as often as they like.
+
+    ``about`` (a record) and ``topic`` (what is asked of the reader, in the record module's own words)
+    let the inbox tell when the message is no longer needed: the module registers a check for its
+    model (:mod:`apps.notifications.relevance`), e.g. a "please sign it off" whose hazard was signed off.
 
     Every inbox row is written first; only then are the e-mails queued, each after commit and guarded
     (:func:`apps.core.queueing.queue_after_commit`): a broker that is down or hangs costs no one their
@@ -48,19 +57,30 @@ def notify(
     """
     created = []
     seen = set()
+    message = {"subject": message_dump(subject), "body": message_dump(body)}
+    about_fields = {}
+    if about is not None:
+        about_fields = {
+            "about_type": ContentType.objects.get_for_model(about),
+            "about_id": about.pk,
+            "about_topic": topic[:100],
+        }
     for user in recipients:
         if user is None or user.pk in seen or not user.is_active:
             continue
         seen.add(user.pk)
+        language = language_of(user)
         try:
             with transaction.atomic():
                 note = Notification.objects.create(
                     recipient=user,
                     key=key[:200],
-                    subject=_in_language(user, subject)[:300],
-                    body=_in_language(user, body),
+                    subject=message_render(message["subject"], language)[:300],
+                    body=message_render(message["body"], language),
+                    message=message,
                     url=url,
                     send_email=email and bool(user.email),
+                    **about_fields,
                 )
         except IntegrityError:
             continue  # already sent for this key
@@ -96,45 +116,67 @@ def notify_many(*, recipients, key: str, subject, body="", url: str = "", email:
     return created
 
 
+def _message(subject, body) -> dict:
+    """The stored form of a message: ids and parameters, rendered in each reader's language when shown."""
+    return {"subject": message_dump(subject), "body": message_dump(body)}
+
+
+def _row(*, recipient_id, language, address, key, message, url, email, rendered) -> Notification:
+    """One unsaved inbox row; ``rendered`` caches the text per language (a crowd shares a few languages)."""
+    if language not in rendered:
+        rendered[language] = (
+            message_render(message["subject"], language)[:300],
+            message_render(message["body"], language),
+        )
+    text_subject, text_body = rendered[language]
+    return Notification(
+        recipient_id=recipient_id, key=key, subject=text_subject, body=text_body, message=message, url=url,
+        send_email=email and bool(address),
+    )  # fmt: skip
+
+
+def _queue_emails(rows) -> None:
+    """Queue the e-mails of freshly inserted rows (each after commit, guarded: see :func:`notify`)."""
+    from .tasks import email_notification
+
+    for pk in rows:
+        queue_after_commit(email_notification, pk)
+
+
 def _notify_batch(batch, *, key, subject, body, url, email) -> int:
     ids = [pk for pk, _lang, _mail in batch]
     have = set(Notification.objects.filter(key=key, recipient_id__in=ids).values_list("recipient_id", flat=True))
+    message = _message(subject, body)
     rendered = {}
-    rows = []
-    for pk, language, address in batch:
-        if pk in have:
-            continue
-        lang = language or settings.LANGUAGE_CODE
-        if lang not in rendered:
-            with translation.override(lang):
-                rendered[lang] = (str(subject)[:300], str(body or ""))
-        text_subject, text_body = rendered[lang]
-        rows.append(
-            Notification(
-                recipient_id=pk, key=key, subject=text_subject, body=text_body, url=url,
-                send_email=email and bool(address),
-            )
+    rows = [
+        _row(
+            recipient_id=pk,
+            language=language_of(SimpleNamespace(language=language)),
+            address=address,
+            key=key,
+            message=message,
+            url=url,
+            email=email,
+            rendered=rendered,
         )  # fmt: skip
+        for pk, language, address in batch
+        if pk not in have
+    ]
     if not rows:
         return 0
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     if email:
-        new_ids = list(
+        _queue_emails(
             Notification.objects.filter(
                 key=key, recipient_id__in=[r.recipient_id for r in rows], send_email=True, emailed_at__isnull=True
             ).values_list("pk", flat=True)
         )
-        if new_ids:
-            from .tasks import email_notification
-
-            for pk in new_ids:
-                queue_after_commit(email_notification, pk)
     return len(rows)
 
 
 @dataclasses.dataclass(frozen=True)
 class Message:
-    """One message for :func:`notify_bulk` (``subject``/``body`` may be lazy translations)."""
+    """One message for :func:`notify_bulk` (``subject``/``body`` lazy translations, as for :func:`notify`)."""
 
     recipient: object
     key: str
@@ -150,7 +192,7 @@ def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
     """Send many messages at once, each once per (recipient, key), as :func:`notify` does one at a time:
     a periodic reminder to thousands of people costs one lookup and one bulk insert per 500 messages
     (SQLite splits an insert by its parameter limit) instead of queries per person. Returns how many
-    were new. E-mails go out after commit.
+    were new. E-mails are queued after commit, guarded like :func:`notify`'s.
 
     If another run inserts one of the same keys meanwhile, that batch falls back to :func:`notify`, which
     skips what exists.
@@ -171,39 +213,36 @@ def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
                 "recipient_id", "key"
             )
         )
-        rows = [
-            Notification(
-                recipient=m.recipient,
-                key=key,
-                subject=_in_language(m.recipient, m.subject)[:300],
-                body=_in_language(m.recipient, m.body),
-                url=m.url,
-                send_email=email and bool(m.recipient.email),
-            )
-            for (pk, key), m in batch
-            if (pk, key) not in already
-        ]
-        if not rows:
+        todo = [(key, m) for (pk, key), m in batch if (pk, key) not in already]
+        if not todo:
             continue
+        rows = []
+        for key, m in todo:
+            message = _message(m.subject, m.body)
+            rows.append(
+                _row(
+                    recipient_id=m.recipient.pk,
+                    language=language_of(m.recipient),
+                    address=m.recipient.email,
+                    key=key,
+                    message=message,
+                    url=m.url,
+                    email=email,
+                    rendered={},
+                )  # fmt: skip
+            )
         try:
             with transaction.atomic():
                 created = Notification.objects.bulk_create(rows)
         except IntegrityError:
-            created = []
-            for row in rows:
-                created += notify(
-                    recipients=[row.recipient], key=row.key, subject=row.subject, body=row.body, url=row.url,
-                    email=row.send_email,
-                )  # fmt: skip
-            created_count += len(created)
+            for key, m in todo:
+                created_count += len(
+                    notify(recipients=[m.recipient], key=key, subject=m.subject, body=m.body, url=m.url, email=email)
+                )
             continue
         created_count += len(created)
-        to_email = [n.pk for n in created if n.send_email and n.pk is not None]
-        if to_email:
-            from .tasks import email_notification
-
-            for pk in to_email:
-                queue_after_commit(email_notification, pk)
+        if email:
+            _queue_emails([n.pk for n in created if n.send_email and n.pk is not None])
     return created_count
 
 
@@ -214,8 +253,10 @@ def notification_email_send(*, notification_id: int) -> bool:
         if note is None or note.emailed_at is not None or not note.send_email:
             return False
         link = f"{settings.SITE_URL}{note.url}" if note.url.startswith("/") else note.url
-        text = note.body + (f"\n\n{link}" if link else "")
-        send_mail(note.subject, text, settings.DEFAULT_FROM_EMAIL, [note.recipient.email])
+        with translation.override(language_of(note.recipient)):
+            subject, body = note.subject_text(), note.body_text()
+        text = body + (f"\n\n{link}" if link else "")
+        send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [note.recipient.email])
         note.emailed_at = timezone.now()
         note.save(update_fields=["emailed_at"])
     return True

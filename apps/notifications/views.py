@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.core.pagination import paginate
 
+from .relevance import mark_obsolete
 from .selectors import notification_list, unread_count
 from .services import notification_mark_read
 
@@ -27,6 +28,7 @@ def _local_path(url: str) -> str | None:
 def inbox(request):
     unread_only = request.GET.get("unread") == "1"
     page = paginate(request, notification_list(user=request.user, unread_only=unread_only))
+    page.object_list = mark_obsolete(page.object_list)
     return render(request, "notifications/inbox.html", {"page": page, "unread_only": unread_only})
 
 

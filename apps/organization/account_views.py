@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordResetView
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import translation
@@ -9,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.core.i18n_messages import language_of
 from apps.core.security import client_address, security_event
 from apps.core.throttle import throttle_hit, throttle_key
 
@@ -32,9 +34,30 @@ def language_switch(request):
     return response
 
 
+class SignInView(LoginView):
+    """Django's sign-in; a person who has not chosen a language yet keeps the one they picked on the
+    sign-in page (the switcher's cookie), so it is chosen once and followed everywhere (e-mail, PDFs)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        picked = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if not user.language and picked in dict(settings.LANGUAGES):
+            user_set_language(user=user, language=picked)
+        return response
+
+
 @login_required
 def profile(request):
     return redirect(request.user.get_absolute_url())
+
+
+class PersonLanguagePasswordResetForm(PasswordResetForm):
+    """The reset e-mail in the language of the person it goes to, not of whoever asked for it."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(language_of(context.get("user"))):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class ThrottledPasswordResetView(PasswordResetView):
@@ -46,6 +69,7 @@ class ThrottledPasswordResetView(PasswordResetView):
     exactly as if the e-mail went out; over the client limit the form asks to wait (429).
     """
 
+    form_class = PersonLanguagePasswordResetForm
     window_seconds = 60 * 60
 
     def form_valid(self, form):

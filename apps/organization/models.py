@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
@@ -181,7 +182,8 @@ class User(AbstractUser):
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
-    language = models.CharField(_("language"), max_length=10, blank=True, default="")
+    # Blank: the company default (settings.LANGUAGE_CODE); see apps.core.i18n_messages.language_of.
+    language = models.CharField(_("language"), max_length=10, blank=True, default="", choices=settings.LANGUAGES)
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.i18n_messages import language_of
 from apps.core.permissions import require
 from apps.core.security import security_event
 from apps.core.services import attachment_add, timeline_record
@@ -202,7 +203,7 @@ def person_send_sign_in_link(*, actor: User, person: User, request=None) -> None
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     base = request.build_absolute_uri("/").rstrip("/") if request is not None else settings.SITE_URL.rstrip("/")
     context = {"person": person, "url": base + path, "company": company_profile()}
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(language_of(person)):
         subject = render_to_string("registration/sign_in_link_subject.txt", context).strip()
         body = render_to_string("registration/sign_in_link_email.txt", context)
 

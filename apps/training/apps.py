@@ -43,3 +43,11 @@ class TrainingConfig(AppConfig):
         from .metrics import register_metrics
 
         register_metrics()
+
+        # A reminder about training already done shows as no longer needed.
+        from apps.notifications import relevance
+
+        from .models import Assignment, Completion
+
+        relevance.register(Assignment, services.assignment_message_relevant)
+        relevance.register(Completion, services.completion_message_relevant, queryset=services.completions_with_newer)

@@ -16,12 +16,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone, translation
-from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
+from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.services import timeline_record
 from apps.notifications.services import notify
@@ -48,7 +48,10 @@ ESCALATE_AFTER_DAYS = 3
 EXPIRING_SOON_DAYS = 30
 
 _rng = random.SystemRandom()
-_title = lazy(lambda course: course.display_name, str)
+_title = lazy_display  # a course's name in the reader's language
+
+# What a message asks (notify(topic=…)): complete an open assignment, renew an expiring record.
+TOPIC_COMPLETE, TOPIC_RENEW = "complete", "renew"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -133,8 +136,10 @@ def _notify_new_assignment(assignment):
         recipients=[assignment.person],
         key=f"training:assignment:{assignment.pk}:new",
         subject=format_lazy(gettext_lazy("New training: {course}"), course=_title(assignment.course)),
-        body=format_lazy(gettext_lazy("Please complete it by {due}."), due=assignment.due_date.isoformat()),
+        body=format_lazy(gettext_lazy("Please complete it by {due}."), due=assignment.due_date),
         url="/training/my/",
+        about=assignment,
+        topic=TOPIC_COMPLETE,
     )
 
 
@@ -796,7 +801,8 @@ def material_add(*, user, course, title, title_zh="", url="", text="", text_zh="
                 attachment_add(subject=material, upload=upload, user=user, role="material", allowed=MATERIALS)
             except ValidationError as exc:
                 raise ApplicationError(" ".join(exc.messages)) from None
-        timeline_record(subject=course, actor=user, action=gettext_noop("material added"), comment=title)
+        # The material itself as the comment: its title in the reader's language.
+        timeline_record(subject=course, actor=user, action=gettext_noop("material added"), comment=material)
     return material
 
 
@@ -845,7 +851,7 @@ def question_create(*, user, course, kind, text, text_zh="", explanation="", exp
             explanation_zh=explanation_zh,
             options=options,
         )
-        timeline_record(subject=course, actor=user, action=gettext_noop("question added"), comment=text[:200])
+        timeline_record(subject=course, actor=user, action=gettext_noop("question added"), comment=question)
     return question
 
 
@@ -875,7 +881,7 @@ def question_update(*, user, question, kind, text, text_zh="", explanation="", e
         )
         old.is_active = False
         old.save(update_fields=["is_active", "updated_at"])
-        timeline_record(subject=old.course, actor=user, action=gettext_noop("question edited"), comment=text[:200])
+        timeline_record(subject=old.course, actor=user, action=gettext_noop("question edited"), comment=new)
     return new
 
 
@@ -884,9 +890,7 @@ def question_retire(*, user, question) -> Question:
     with transaction.atomic():
         question.is_active = False
         question.save(update_fields=["is_active", "updated_at"])
-        timeline_record(
-            subject=question.course, actor=user, action=gettext_noop("question retired"), comment=question.text[:200]
-        )
+        timeline_record(subject=question.course, actor=user, action=gettext_noop("question retired"), comment=question)
     return question
 
 
@@ -974,6 +978,26 @@ def plan_line_create(*, user, year, month, course, method=None, departments=()) 
 # --- reminders ---------------------------------------------------------------------------------
 
 
+def assignment_message_relevant(assignment: Assignment, topic: str) -> bool:
+    """A "complete this training" message is needed while the assignment is open (registered in apps.py)."""
+    return assignment.status == Assignment.Status.OPEN
+
+
+def completion_message_relevant(record: Completion, topic: str) -> bool:
+    """An "expires soon" message is needed until the person holds a newer record of the course
+    (``has_newer`` is annotated by :func:`completions_with_newer`)."""
+    return not getattr(record, "has_newer", False)
+
+
+def completions_with_newer():
+    from django.db.models import Exists, OuterRef
+
+    newer = Completion.objects.filter(
+        person_id=OuterRef("person_id"), course_id=OuterRef("course_id"), completed_on__gt=OuterRef("completed_on")
+    )
+    return Completion.objects.annotate(has_newer=Exists(newer))
+
+
 def training_reminders_send(*, today=None) -> int:
     """Due soon, overdue (person; then the head after a few days), expiring soon. Each once per key."""
     today = today or timezone.localdate()
@@ -987,8 +1011,10 @@ def training_reminders_send(*, today=None) -> int:
                 recipients=[a.person],
                 key=f"training:assignment:{a.pk}:due-soon",
                 subject=format_lazy(gettext_lazy("Training due soon: {course}"), course=_title(a.course)),
-                body=format_lazy(gettext_lazy("Due on {due}."), due=a.due_date.isoformat()),
+                body=format_lazy(gettext_lazy("Due on {due}."), due=a.due_date),
                 url="/training/my/",
+                about=a,
+                topic=TOPIC_COMPLETE,
             )
         )
     for a in open_qs.filter(due_date__lt=today):
@@ -997,8 +1023,10 @@ def training_reminders_send(*, today=None) -> int:
                 recipients=[a.person],
                 key=f"training:assignment:{a.pk}:overdue",
                 subject=format_lazy(gettext_lazy("Training overdue: {course}"), course=_title(a.course)),
-                body=format_lazy(gettext_lazy("It was due on {due}."), due=a.due_date.isoformat()),
+                body=format_lazy(gettext_lazy("It was due on {due}."), due=a.due_date),
                 url="/training/my/",
+                about=a,
+                topic=TOPIC_COMPLETE,
             )
         )
         head = a.person.department.head if a.person.department_id else None
@@ -1016,8 +1044,10 @@ def training_reminders_send(*, today=None) -> int:
                         person=str(a.person),
                         course=_title(a.course),
                     ),
-                    body=format_lazy(gettext_lazy("It was due on {due}."), due=a.due_date.isoformat()),
+                    body=format_lazy(gettext_lazy("It was due on {due}."), due=a.due_date),
                     url="/training/team/",
+                    about=a,
+                    topic=TOPIC_COMPLETE,
                 )
             )
     expiring = Completion.objects.filter(
@@ -1034,8 +1064,10 @@ def training_reminders_send(*, today=None) -> int:
                 recipients=[record.person],
                 key=f"training:completion:{record.pk}:expiring",
                 subject=format_lazy(gettext_lazy("Your training expires soon: {course}"), course=_title(record.course)),
-                body=format_lazy(gettext_lazy("Valid until {day}."), day=record.expires_on.isoformat()),
+                body=format_lazy(gettext_lazy("Valid until {day}."), day=record.expires_on),
                 url="/training/my/",
+                about=record,
+                topic=TOPIC_RENEW,
             )
         )
     return sent

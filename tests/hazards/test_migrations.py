@@ -6,7 +6,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from apps.core.models import TimelineEntry
 from tests.organization.factories import UserFactory
 
 BEFORE = [("hazards", "0001_initial"), ("core", "0001_initial")]
@@ -36,8 +35,11 @@ def test_rectifier_is_back_filled_from_the_timeline_and_numbers_move_to_core_and
             rectified_at=timezone.now(),
         )  # fmt: skip
         ct = ContentType.objects.get(app_label="hazards", model="hazard")
+        OldTimelineEntry = old.get_model("core", "TimelineEntry")  # the table as it was then
         for actor in (head, employee):  # rectified twice (returned in between): the last one counts
-            TimelineEntry.objects.create(content_type=ct, object_id=hazard.pk, actor=actor, action="rectify")
+            OldTimelineEntry.objects.create(
+                content_type_id=ct.pk, object_id=hazard.pk, actor_id=actor.pk, action="rectify"
+            )
 
         new = _migrate(_latest())
         assert new.get_model("hazards", "Hazard").objects.get(pk=hazard.pk).rectified_by_id == employee.pk

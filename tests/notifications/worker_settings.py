@@ -16,4 +16,5 @@ from config.settings.local import *  # noqa: F403
 DEBUG = False
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("ANQUAN_TEST_QUEUE", "celery")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LANGUAGE_CODE = "en"  # as config.settings.test: the tests read the messages in English
 tune_sqlite(DATABASES["default"], init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;")  # noqa: F405

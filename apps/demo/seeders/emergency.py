@@ -7,10 +7,13 @@ keyed by (person, role), drills by (plan, site, planned time).
 """
 
 import datetime
+import random
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from apps.core.models import TimelineEntry
+from apps.core.services import timeline_record
+from apps.demo.clock import at, morning_of
 from apps.emergency.models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, TeamMember
 from apps.organization.models import Site, User
 
@@ -87,9 +90,7 @@ def seed(ctx):
             planned_at=planned_at,
             defaults={
                 "plan_version": plan.document.current_version if plan.document_id else None,
-                "scope": "全楼层疏散 / whole-building evacuation"
-                if code != "network-security"
-                else "桌面推演 / tabletop",
+                "scope": "全楼层人员疏散" if code != "network-security" else "桌面推演",
                 "status": status,
                 "organiser": officer,
             },
@@ -106,22 +107,18 @@ def seed(ctx):
             drill.ended_at = planned_at + datetime.timedelta(minutes=35)
             drill.evacuation_seconds = evac
             drill.rating = "good" if (evac or 0) < 270 else "adequate"
-            drill.evaluation = "Orderly evacuation; stairwell B slower than A." if code == "fire" else "Roles clear."
+            drill.evaluation = (
+                "疏散有序；B 楼梯疏散速度慢于 A 楼梯。" if code == "fire" else "各岗位职责清楚，处置流程顺畅。"
+            )
             drill.recorded_by = officer
             drill.save()
             if days == -45:
                 DrillProblem.objects.create(
                     drill=drill,
-                    description="5F 东侧安全出口指示灯不亮 / 5F east exit sign not lit",
+                    description="五层东侧安全出口指示灯不亮。",
                     reported_by=officer,
                 )
-        TimelineEntry.objects.create(
-            content_type_id=_ct(drill), object_id=drill.pk, actor=officer, action="planned", to_state="planned"
-        )
+        entry = timeline_record(subject=drill, actor=officer, action=gettext_noop("planned"), to_state="planned")
+        # Planned about a month ahead (the upcoming ones a week ago at the latest).
+        at(entry, min(planned_at - datetime.timedelta(days=30), morning_of(7, random.Random(drill.pk))))
     ctx.log(f"    emergency: {made} drills, {TeamMember.objects.count()} team members")
-
-
-def _ct(obj):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(obj).pk

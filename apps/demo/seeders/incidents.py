@@ -15,78 +15,80 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from apps.core.models import TimelineEntry
+from apps.core.services import timeline_record
+from apps.demo.clock import at, morning_of, office_hours
 from apps.emergency.models import ContingencyPlan
-from apps.incidents.models import CaseStudy, CorrectiveAction, HoursWorked, Incident, IncidentEvent, InvolvedPerson
+from apps.incidents.models import (
+    INCIDENT_MOVES,
+    CaseStudy,
+    CorrectiveAction,
+    HoursWorked,
+    Incident,
+    IncidentEvent,
+    InvolvedPerson,
+)
 from apps.incidents.services import case_study_publish
 from apps.organization.models import Area, User
 
-# type, weight, (English, Chinese) descriptions, injury (nature, body part) or None
+# type, weight, [(description, what was done at once, injury)]; an injury is (nature, body part,
+# treatments it may need, most lost work days) and belongs to its description.
 KINDS = [
     (
         "near_miss",
         8,
         [
-            ("A ceiling tile fell next to a workstation; nobody was hit.", "天花板吊顶板掉落在工位旁，无人受伤。"),
-            (
-                "A chair castor broke as an agent sat down; she caught the desk.",
-                "坐下时椅子脚轮断裂，员工扶住桌子未摔倒。",
-            ),
+            ("天花板吊顶板掉落在 5-12 工位旁，当时无人在座，未造成伤害。", "隔离该工位，通知物业检修吊顶。", None),
+            ("员工坐下时椅子脚轮断裂，及时扶住桌子未摔倒。", "更换座椅，检查同批次座椅。", None),
         ],
-        None,
     ),
     (
         "injury",
         7,
         [
-            ("Slipped on the wet pantry floor and fell.", "在茶水间湿滑地面滑倒。"),
-            ("Tripped over a loose network cable between desks.", "被工位间松散的网线绊倒。"),
-            ("Cut a finger on the paper cutter in the print room.", "在文印室被裁纸刀割伤手指。"),
-            ("Strained the back lifting a box of printer paper.", "搬运打印纸箱时扭伤腰部。"),
+            (
+                "员工在茶水间湿滑地面滑倒，膝盖着地。",
+                "现场人员扶起并冰敷，清理地面积水。",
+                ("擦伤", "膝部", ["first_aid", "first_aid", "medical"], 2),
+            ),
+            (
+                "员工被工位间松散的网线绊倒，扭伤脚踝。",
+                "送医务室处理，收起过道线缆。",
+                ("扭伤", "脚踝", ["medical", "medical", "hospital"], 12),
+            ),
+            (
+                "员工在文印室使用裁纸刀时割伤手指。",
+                "现场止血包扎，裁纸刀加装护手挡板。",
+                ("割伤", "手指", ["first_aid", "medical"], 1),
+            ),
+            (
+                "员工搬运整箱打印纸时扭伤腰部。",
+                "停止搬运，送医检查。",
+                ("拉伤", "腰部", ["medical", "hospital"], 5),
+            ),
         ],
-        [("bruise", "knee"), ("sprain", "ankle"), ("cut", "finger"), ("strain", "lower back")],
     ),
     (
         "electrical",
         4,
         [
-            ("A power strip under desk 6-21 overheated and smelled of burning.", "6-21工位下插线板过热并有焦味。"),
-            ("Sparks from a kettle plug in the pantry; breaker tripped.", "茶水间水壶插头打火，空气开关跳闸。"),
+            ("6-21 工位下插线板过热并有焦糊味。", "断电并更换插线板。", None),
+            ("茶水间电水壶插头打火，空气开关跳闸。", "停用电水壶，请电工检查插座。", None),
         ],
-        None,
     ),
-    ("property", 3, [("Water leak from the air conditioner damaged two monitors.", "空调漏水损坏两台显示器。")], None),
-    (
-        "network",
-        2,
-        [("Phishing e-mail opened; the workstation was isolated.", "员工打开钓鱼邮件，工位电脑已隔离。")],
-        None,
-    ),
-    (
-        "data_leak",
-        1,
-        [("A customer list was sent to a wrong external address.", "一份客户名单被误发至外部邮箱。")],
-        None,
-    ),
-    (
-        "fire",
-        1,
-        [("Smoke from a waste-paper bin; put out with an extinguisher.", "废纸篓冒烟，已用灭火器扑灭。")],
-        None,
-    ),
+    ("property", 3, [("空调冷凝水漏水，损坏两台显示器。", "断电移走设备，通知物业维修空调。", None)]),
+    ("network", 2, [("员工点开钓鱼邮件附件，该工位电脑已断网隔离。", "断网隔离并重置账户密码。", None)]),
+    ("data_leak", 1, [("一份客户名单被误发至外部邮箱。", "联系收件人删除邮件，并上报信息安全负责人。", None)]),
+    ("fire", 1, [("废纸篓冒烟起火，已用灭火器扑灭。", "使用灭火器扑灭，开窗通风排烟。", None)]),
 ]
 DEPARTMENTS = ["cs-1", "cs-1", "cs-2", "cs-2", "qa", "it", "admin", "training"]
+# cause, categories, corrective action, lessons learned
 CAUSES = [
-    ("Cleaning schedule did not include a wet-floor sign.", ["management", "environment"]),
-    ("Cables were not routed through the desk trays after a move.", ["equipment", "management"]),
-    ("The person was not trained for the task.", ["people", "management"]),
-    ("Ageing equipment was not in the inspection plan.", ["equipment"]),
+    ("保洁排班未包含湿滑地面警示。", ["management", "environment"], "茶水间配备湿滑警示牌并建立保洁记录。"),
+    ("工位调整后线缆未走线槽。", ["equipment", "management"], "所有线缆走桌面线槽，每月检查一次。"),
+    ("员工未接受该作业的培训。", ["people", "management"], "在下次班前会上进行搬运作业安全培训。"),
+    ("老化设备未列入检查计划。", ["equipment"], "将该设备纳入电气安全定期检查表。"),
 ]
-ACTIONS = [
-    "Add wet-floor signs and a cleaning log to the pantry.",
-    "Route all cables through desk trays; check monthly.",
-    "Brief the team on manual handling in the next shift meeting.",
-    "Add the equipment to the periodic electrical checklist.",
-]
+LESSONS = "任何现场变动后都要重新检查一遍。"
 
 
 def _lookup(ctx):
@@ -100,15 +102,11 @@ def _lookup(ctx):
 
 
 def _timeline(subject, actor, action, from_state, to_state, when):
-    entry = TimelineEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(subject),
-        object_id=subject.pk,
-        actor=actor,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
+    """A step recorded as the services record it (the move's label, kept in English), at ``when``."""
+    at(
+        timeline_record(subject=subject, actor=actor, action=action, from_state=from_state, to_state=to_state),
+        when,
     )
-    TimelineEntry.objects.filter(pk=entry.pk).update(created_at=when)
 
 
 def seed(ctx):
@@ -139,25 +137,30 @@ def seed(ctx):
         if Incident.objects.filter(number__endswith=f"-9{n:03d}").exists():
             continue
         days_ago = rng.randint(30, 730) if n < 42 else [20, 9, 4, 1][n - 42]
-        occurred = now - datetime.timedelta(days=max(days_ago, 0), hours=rng.randint(1, 9))
-        kind, _w, texts, injuries = rng.choice(weighted)
-        text_en, text_zh = rng.choice(texts)
+        # Mostly in office hours, some on the evening shift.
+        occurred = morning_of(max(days_ago, 0), rng) + datetime.timedelta(hours=rng.choice([0, 0, 1, 2, 4, 6]))
+        occurred = min(occurred, now - datetime.timedelta(hours=2))
+        kind, _w, texts = rng.choice(weighted)
+        description, immediate, injury = rng.choice(texts)
         dept_code = rng.choice(DEPARTMENTS)
         candidates = by_dept.get(dept_code) or people
         reporter = employee if n == 43 else rng.choice(candidates)
         area = rng.choice(areas) if areas else None
-        cause, categories = rng.choice(CAUSES)
-        chinese = rng.random() < 0.6
+        cause, categories, action_text = rng.choice(CAUSES)
         recent_state = {42: "actions", 43: "investigating", 44: "reported", 45: "reported"}.get(n)
         number = f"INC-{timezone.localtime(occurred).year}-9{n:03d}"
-        treatment = rng.choice(["first_aid", "first_aid", "medical", "medical", "hospital"])
-        lost = rng.choice([0, 0, 0, 1, 2, 5, 12]) if treatment != "first_aid" else 0
         status = recent_state or "closed"
         if n == 45:
-            kind, text_en, text_zh = "electrical", *KINDS[2][2][1]
+            kind, (description, immediate, injury) = "electrical", KINDS[2][2][1]
+        treatment, lost = "none", 0
+        if injury is not None:
+            _nature, _part, treatments, most_days = injury
+            treatment = rng.choice(treatments)
+            lost = 0 if treatment == "first_aid" else rng.randint(0, most_days)
         required = kind in ("data_leak", "fire") or lost >= 5 or n == 45
         if not required and status == "reported":
             required = None  # not decided yet
+        closed = office_hours(occurred + datetime.timedelta(days=25), rng)
         incident = Incident.objects.create(
             number=number,
             status=status,
@@ -165,8 +168,8 @@ def seed(ctx):
             severity="serious" if lost >= 5 else rng.choice(["minor", "minor", "moderate"]),
             occurred_at=occurred,
             area=area,
-            description=text_zh if chinese else text_en,
-            immediate_actions="现场人员已处置并报告。" if chinese else "Made safe on the spot and reported.",
+            description=description,
+            immediate_actions=immediate,
             reporter=reporter,
             department=reporter.department,
             lead=officer if status != "reported" else None,
@@ -181,12 +184,12 @@ def seed(ctx):
             cause_method="categories" if status in ("closed", "actions") else "",
             cause_categories=categories if status in ("closed", "actions") else [],
             root_cause=cause if status in ("closed", "actions") else "",
-            lessons_learned="Check the place again after any change." if status == "closed" else "",
-            closed_at=occurred + datetime.timedelta(days=25) if status == "closed" else None,
+            lessons_learned=LESSONS if status == "closed" else "",
+            closed_at=closed if status == "closed" else None,
         )
         Incident.objects.filter(pk=incident.pk).update(created_at=occurred + datetime.timedelta(minutes=30))
-        if injuries and kind == "injury":
-            nature, part = rng.choice(injuries)
+        if injury is not None:
+            nature, part, _treatments, _days = injury
             InvolvedPerson.objects.create(
                 incident=incident,
                 person=reporter,
@@ -196,36 +199,42 @@ def seed(ctx):
                 treatment=treatment,
                 lost_work_days=lost,
             )
-        IncidentEvent.objects.create(incident=incident, happened_at=occurred, description=text_en)
-        _timeline(incident, reporter, "reported", "", "reported", occurred)
+        IncidentEvent.objects.create(incident=incident, happened_at=occurred, description=description)
+        _timeline(incident, reporter, "reported", "", "reported", occurred + datetime.timedelta(minutes=30))
         if status != "reported":
             _timeline(
-                incident, officer, "investigate", "reported", "investigating", occurred + datetime.timedelta(days=1)
-            )
+                incident, officer, INCIDENT_MOVES["investigate"].label, "reported", "investigating",
+                office_hours(occurred + datetime.timedelta(days=1), rng),
+            )  # fmt: skip
         if status in ("closed", "actions"):
             CorrectiveAction.objects.create(
                 incident=incident,
-                description=ACTIONS[CAUSES.index((cause, categories))],
+                description=action_text,
                 owner=employee if status == "actions" else rng.choice(candidates),
                 due_date=(today + datetime.timedelta(days=5))
                 if status == "actions"
                 else timezone.localtime(occurred).date() + datetime.timedelta(days=14),
                 status="open" if status == "actions" else "closed",
                 completed_at=None if status == "actions" else occurred + datetime.timedelta(days=12),
-                evidence="" if status == "actions" else "Done; photos on file.",
+                evidence="" if status == "actions" else "已完成，照片已存档。",
                 check_due=None
                 if status == "actions"
                 else timezone.localtime(occurred).date() + datetime.timedelta(days=20),
                 checked_at=None if status == "actions" else occurred + datetime.timedelta(days=24),
                 checked_by=None if status == "actions" else officer,
-                check_note="" if status == "actions" else "No repeat since.",
+                check_note="" if status == "actions" else "此后未再发生类似情况。",
             )
-            _timeline(incident, officer, "action added", "", "", occurred + datetime.timedelta(days=2))
+            planned = office_hours(occurred + datetime.timedelta(days=2), rng)
+            _timeline(incident, officer, "action added", "", "", planned)
             _timeline(
-                incident, officer, "start_actions", "investigating", "actions", occurred + datetime.timedelta(days=2)
-            )
+                incident, officer, INCIDENT_MOVES["start_actions"].label, "investigating", "actions",
+                planned + datetime.timedelta(minutes=rng.randint(5, 40)),
+            )  # fmt: skip
         if status == "closed":
-            _timeline(incident, officer, "close", "actions", "closed", occurred + datetime.timedelta(days=25))
+            _timeline(
+                incident, officer, INCIDENT_MOVES["close"].label, "actions", "closed",
+                closed,
+            )  # fmt: skip
         made += 1
 
     published = 0
@@ -234,5 +243,13 @@ def seed(ctx):
     ]:
         if not CaseStudy.objects.filter(incident=incident).exists():
             case_study_publish(incident=incident, user=officer)
+            # Written up a week after the incident was closed.
+            latest = TimelineEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(incident), object_id=incident.pk
+            ).latest("id")
+            at(latest, incident.closed_at + datetime.timedelta(days=7))
+            CaseStudy.objects.filter(incident=incident).update(
+                created_at=incident.closed_at + datetime.timedelta(days=7)
+            )
             published += 1
     ctx.log(f"    incidents: {made} new, {published} case studies; hours worked for 25 months")

@@ -4,9 +4,12 @@ appliance requests and visitors. Idempotent: rows are found by natural keys befo
 """
 
 import datetime
+import random
 
 from django.utils import timezone
 
+from apps.demo.clock import morning_of, retime, retime_messages, spread_steps, step_times
+from apps.demo.seeders.hazards import message_step
 from apps.inspections import services
 from apps.inspections.models import (
     ApplianceRequest,
@@ -38,22 +41,22 @@ PLAN_LINES = [
 # asset tag, kind, area code, spot, serial, interval days, days until next check (negative = overdue),
 # days until expiry (None = no expiry)
 EQUIPMENT = [
-    ("FE-SH5-01", "extinguisher", "sh-5-floor-a", "by pillar A3", "MFZ4-2291", 30, 12, 400),
-    ("FE-SH5-02", "extinguisher", "sh-5-floor-b", "next to the printer", "MFZ4-2292", 30, -5, 380),
-    ("FE-SH5-03", "extinguisher", "sh-5-pantry", "under the sink cabinet", "MFZ4-2293", 30, 3, 20),
-    ("FE-SH6-01", "extinguisher", "sh-6-it", "door side", "MT3-0081", 30, 20, 300),
-    ("FE-SHB1-01", "extinguisher", "sh-b1-server", "CO2, at the entrance", "MT5-1120", 30, -12, -3),
-    ("FH-SH1-01", "hydrant", "sh-1-fire-exit", "cabinet east", "SG65-07", 90, 40, None),
-    ("FH-SH5-01", "hydrant", "sh-5-stairs", "cabinet north stair", "SG65-21", 90, -2, None),
-    ("EL-SH5-01", "emergency_light", "sh-5-stairs", "landing", "EL-5F-1", 30, 8, None),
-    ("EX-SH7-01", "exit_sign", "sh-7-stairs", "above the fire door", "EX-7F-1", 90, 60, None),
-    ("SD-SH7-01", "smoke_detector", "sh-7-archive", "ceiling centre", "SD-7F-4", 180, 100, None),
-    ("FA-SH5-01", "first_aid_kit", "sh-5-pantry", "wall cabinet", "FA-5F", 30, -1, 45),
-    ("EP-SHB1-01", "electrical_panel", "sh-b1-power", "main panel", "GGD-01", 30, 15, None),
-    ("AED-SH1-01", "aed", "sh-1-reception", "behind the desk", "AED-PL-77", 30, 5, 700),
-    ("FE-HF2-01", "extinguisher", "hf-2-floor", "by the team leader desk", "MFZ4-3301", 30, 9, 500),
-    ("FE-HF2-02", "extinguisher", "hf-2-pantry", "door side", "MFZ4-3302", 30, -8, 500),
-    ("FE-HF3-01", "extinguisher", "hf-3-server", "CO2, at the entrance", "MT5-3310", 30, 18, 365),
+    ("FE-SH5-01", "extinguisher", "sh-5-floor-a", "A3 立柱旁", "MFZ4-2291", 30, 12, 400),
+    ("FE-SH5-02", "extinguisher", "sh-5-floor-b", "打印机旁", "MFZ4-2292", 30, -5, 380),
+    ("FE-SH5-03", "extinguisher", "sh-5-pantry", "水槽柜下方", "MFZ4-2293", 30, 3, 20),
+    ("FE-SH6-01", "extinguisher", "sh-6-it", "门口右侧", "MT3-0081", 30, 20, 300),
+    ("FE-SHB1-01", "extinguisher", "sh-b1-server", "二氧化碳灭火器，机房入口", "MT5-1120", 30, -12, -3),
+    ("FH-SH1-01", "hydrant", "sh-1-fire-exit", "东侧消火栓箱", "SG65-07", 90, 40, None),
+    ("FH-SH5-01", "hydrant", "sh-5-stairs", "北楼梯消火栓箱", "SG65-21", 90, -2, None),
+    ("EL-SH5-01", "emergency_light", "sh-5-stairs", "楼梯平台", "EL-5F-1", 30, 8, None),
+    ("EX-SH7-01", "exit_sign", "sh-7-stairs", "防火门上方", "EX-7F-1", 90, 60, None),
+    ("SD-SH7-01", "smoke_detector", "sh-7-archive", "天花板中央", "SD-7F-4", 180, 100, None),
+    ("FA-SH5-01", "first_aid_kit", "sh-5-pantry", "墙柜内", "FA-5F", 30, -1, 45),
+    ("EP-SHB1-01", "electrical_panel", "sh-b1-power", "总配电柜", "GGD-01", 30, 15, None),
+    ("AED-SH1-01", "aed", "sh-1-reception", "前台后方", "AED-PL-77", 30, 5, 700),
+    ("FE-HF2-01", "extinguisher", "hf-2-floor", "班组长工位旁", "MFZ4-3301", 30, 9, 500),
+    ("FE-HF2-02", "extinguisher", "hf-2-pantry", "门口右侧", "MFZ4-3302", 30, -8, 500),
+    ("FE-HF3-01", "extinguisher", "hf-3-server", "二氧化碳灭火器，机房入口", "MT5-3310", 30, 18, 365),
 ]
 
 
@@ -78,9 +81,7 @@ def seed(ctx):
 def _plan(ctx, officer, manager, head, today):
     plan = InspectionPlan.objects.filter(year=today.year).first()
     if plan is None:
-        plan = services.inspection_plan_create(
-            user=officer, year=today.year, title=f"Annual safety inspection plan {today.year}"
-        )
+        plan = services.inspection_plan_create(user=officer, year=today.year, title=f"{today.year} 年度安全检查计划")
     if plan.status == InspectionPlan.Status.DRAFT and not plan.lines.exists():
         for code, frequency, kind, scope_code, who in PLAN_LINES:
             template = ChecklistTemplate.objects.filter(code=code, is_current=True).first()
@@ -99,7 +100,8 @@ def _plan(ctx, officer, manager, head, today):
                 plan=plan, user=officer, template=template, frequency=frequency, **who_kwargs, **scope
             )
     if plan.status == InspectionPlan.Status.DRAFT:
-        services.inspection_plan_approve(plan=plan, user=manager, comment="Approved at the Q1 safety meeting.")
+        services.inspection_plan_approve(plan=plan, user=manager, comment="经第一季度安全生产委员会会议审议通过。")
+        _plan_history(plan)
     # Today's inspection for the demo inspector (the plan's weekly one falls on Fridays).
     if not Inspection.objects.filter(inspector=head, due_date=today).exists():
         template = ChecklistTemplate.objects.get(code="fire-safety", is_current=True)
@@ -107,6 +109,34 @@ def _plan(ctx, officer, manager, head, today):
             user=officer, template=template, inspector=head, due_date=today, area=Area.objects.get(code="sh-5-floor-b")
         )
     return plan
+
+
+def _plan_history(plan):
+    """Drafted in the first days of January, approved at the first safety meeting a week later."""
+    rng = random.Random(f"plan-{plan.year}")
+    january = timezone.make_aware(datetime.datetime(plan.year, 1, 5, 9, rng.randrange(60)))
+    start = min(january, timezone.now() - datetime.timedelta(days=2))
+    lines = plan.lines.count()
+    # created, one row per line added (minutes apart), approved a week later, schedule generated.
+    times = step_times(start, [0.2] * lines + [24 * 7, 0.01], rng, count=lines + 3)
+    retime(plan, times, stamps={"approved": "approved_at", "schedule generated": "generated_at"})
+    Inspection.objects.filter(plan_line__plan=plan).update(created_at=times[-1])
+
+
+def _on_its_due_date(inspection, rng):
+    """Scheduled when the plan was approved; started and finished on its due date, in office hours."""
+    started = morning_of((timezone.localdate() - inspection.due_date).days, rng)
+    approved = inspection.plan_line.plan.approved_at if inspection.plan_line_id else None
+    retime(
+        inspection,
+        [approved or started - datetime.timedelta(days=7), started, started + datetime.timedelta(minutes=40)],
+        stamps={"started": "started_at", "finished": "finished_at"},
+    )
+    inspection.results.update(answered_at=started + datetime.timedelta(minutes=20))
+    # A failed item raised a hazard when the inspection was signed off.
+    for result in inspection.results.filter(hazard__isnull=False).select_related("hazard"):
+        spread_steps(result.hazard, start=started + datetime.timedelta(minutes=41), gaps_hours=[1], rng=rng)
+        retime_messages(result.hazard, message_step)
 
 
 def _past_results(ctx, plan, officer, today):
@@ -131,13 +161,14 @@ def _past_results(ctx, plan, officer, today):
         failing = rng.randrange(len(results)) if results and rng.random() < 0.2 else None
         for n, result in enumerate(results):
             if n == failing:
-                outcome, note = "fail", "Found during the round; photo on file with the safety office."
+                outcome, note = "fail", "巡查中发现，照片已交安全管理部存档。"
             elif rng.random() < 0.05:
-                outcome, note = "na", "Not applicable this time."
+                outcome, note = "na", "本次不适用。"
             else:
                 outcome, note = "pass", ""
             services.inspection_result_save(result=result, user=inspector, outcome=outcome, note=note)
         services.inspection_finish(inspection=inspection, user=inspector, signature_name=str(inspector))
+        _on_its_due_date(inspection, rng)
 
 
 def _equipment(officer, today):
@@ -147,7 +178,7 @@ def _equipment(officer, today):
         area = Area.objects.filter(code=area_code).first()
         if area is None:
             continue
-        services.equipment_create(
+        equipment = services.equipment_create(
             user=officer,
             code=code,
             kind=kind,
@@ -158,6 +189,8 @@ def _equipment(officer, today):
             next_check_due=today + datetime.timedelta(days=due_in),
             expires_on=None if expires_in is None else today + datetime.timedelta(days=expires_in),
         )
+        rng = random.Random(code)
+        spread_steps(equipment, start=morning_of(rng.randint(200, 400), rng), gaps_hours=[1], rng=rng)
 
 
 def _appliances(officer, employee):
@@ -166,27 +199,34 @@ def _appliances(officer, employee):
     pantry = Area.objects.get(code="sh-5-pantry")
     floor = Area.objects.get(code="sh-5-floor-a")
     approved = services.appliance_request_create(
-        user=employee, appliance="Microwave oven", power_watts=1200, area=pantry, purpose="Heating lunches"
+        user=employee, appliance="微波炉", power_watts=1200, area=pantry, purpose="午餐加热"
     )
     services.appliance_request_decide(
-        appliance_request=approved, user=officer, approve=True, comment="On its own socket; off after use."
+        appliance_request=approved, user=officer, approve=True, comment="使用独立插座，用后断电。"
     )
     rejected = services.appliance_request_create(
-        user=employee, appliance="Fan heater", power_watts=2000, area=floor, purpose="Cold desk by the window"
+        user=employee, appliance="暖风机", power_watts=2000, area=floor, purpose="靠窗工位冬季较冷"
     )
     services.appliance_request_decide(
         appliance_request=rejected,
         user=officer,
         approve=False,
-        comment="Not at desks; facilities will fix the draught.",
+        comment="工位区禁止使用取暖电器；已请行政部处理窗户漏风。",
     )
-    services.appliance_request_create(
+    pending = services.appliance_request_create(
         user=employee,
-        appliance="Electric kettle",
+        appliance="电热水壶",
         power_watts=1800,
         area=pantry,
-        purpose="Hot water for the night shift",
+        purpose="夜班用热水",
     )
+    # Asked over the past weeks, each decided the next working day.
+    for request, days_ago in ((approved, 40), (rejected, 18), (pending, 1)):
+        rng = random.Random(f"appliance-{days_ago}")
+        spread_steps(
+            request, start=morning_of(days_ago, rng), gaps_hours=[20], rng=rng, stamps={"decided": "decided_at"}
+        )
+        retime_messages(request, lambda key: key.split(":")[-1])  # appliance:<id>:requested / :decided
 
 
 def _visitors(officer, employee, head, today):
@@ -194,9 +234,9 @@ def _visitors(officer, employee, head, today):
     meeting = Area.objects.get(code="sh-7-meeting")
     yesterday = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=1), datetime.time(9)))
     past = [
-        ("孙伟", "上海消防维保有限公司", head, "Extinguisher refill", meeting, "V-101", 0, 3),
-        ("Anna Müller", "TelcoVendor GmbH", officer, "PBX maintenance", reception, "V-102", 1, 5),
-        ("周敏", "区应急管理局", officer, "Safety audit", meeting, "V-103", 2, 4),
+        ("孙伟", "上海消防维保有限公司", head, "灭火器充装", meeting, "V-101", 0, 3),
+        ("Anna Müller", "TelcoVendor GmbH", officer, "电话交换机维护", reception, "V-102", 1, 5),
+        ("周敏", "区应急管理局", officer, "安全生产检查", meeting, "V-103", 2, 4),
     ]
     for name, org, host, purpose, area, badge, start_h, hours in past:
         if Visit.objects.filter(visitor_name=name, badge_number=badge).exists():
@@ -215,8 +255,8 @@ def _visitors(officer, employee, head, today):
             signed_out_by=officer,
         )
     for name, org, host, purpose, badge in [
-        ("陈浩", "客户：某银行信用卡中心", head, "Service review meeting", "V-201"),
-        ("Li Wei", "CleanCo", employee, "Carpet cleaning", "V-202"),
+        ("陈浩", "客户：某银行信用卡中心", head, "服务质量回顾会议", "V-201"),
+        ("李伟", "洁丽保洁服务有限公司", employee, "地毯清洗", "V-202"),
     ]:
         if Visit.objects.filter(visitor_name=name, signed_out_at__isnull=True).exists():
             continue

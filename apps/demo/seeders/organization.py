@@ -3,9 +3,9 @@ Shanghai (Pudong) and Hefei.
 
 Builds departments, posts, two sites with floors and areas, about 80 people with Chinese names and the
 five demo logins (``manager``, ``officer``, ``head``, ``employee``, ``newhire``; password
-``safety-first``). Idempotent: every row is looked up by its natural key (code, site + building + level,
-username, employee number) and saved only when something differs, so a second run writes nothing —
-not even a history row.
+``safety-first``). Everyone reads 简体中文 until they switch to English. Idempotent: every row is looked
+up by its natural key (code, site + building + level, username, employee number) and saved only when
+something differs, so a second run writes nothing — not even a history row.
 
 Leaves in ``ctx.data`` for later seeders:
 
@@ -32,6 +32,8 @@ from apps.organization.models import Area, CompanyProfile, Department, Floor, Po
 
 DEMO_PASSWORD = "safety-first"
 EMAIL_DOMAIN = "antai-cs.example"
+# The demo company is Chinese: its people read 简体中文 unless they switch to English (which is kept).
+DEMO_LANGUAGE = "zh-hans"
 
 # The letterhead of every document the demo prints (the company profile officers can edit).
 COMPANY = {
@@ -310,12 +312,20 @@ def _upsert_person(person, departments, posts, demo_hash, today):
         "is_active": True,
     }
     if user is None:
-        user = User(**fields, hire_date=today - datetime.timedelta(days=person.tenure_days), password=demo_hash)
+        user = User(
+            **fields,
+            hire_date=today - datetime.timedelta(days=person.tenure_days),
+            password=demo_hash,
+            language=DEMO_LANGUAGE,
+        )
         user.save()
         return user, True
     changed = [name for name, value in fields.items() if getattr(user, name) != value]
     for name in changed:
         setattr(user, name, fields[name])
+    if not user.language:  # never chosen: Chinese; a person who chose English keeps it
+        user.language = DEMO_LANGUAGE
+        changed.append("language")
     is_demo_login = person.username in {username for username, *_ in DEMO_LOGINS}
     if is_demo_login and user.password != demo_hash and not user.check_password(DEMO_PASSWORD):
         # The demo logins must always work, whatever someone changed their password to.

@@ -6,9 +6,13 @@ the history (attempts, attendance, records) is generated only on the first run.
 """
 
 import datetime
+import random
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from apps.core.models import TimelineEntry
+from apps.demo.clock import at, morning_of
 from apps.organization.models import Area, Post, User
 from apps.training import services
 from apps.training.models import (
@@ -26,6 +30,7 @@ from apps.training.models import (
     TrainingSession,
 )
 
+from .training_materials import MATERIALS
 from .training_questions import AGENT, FIRE, INFOSEC
 
 C, M = Course.Category, Course.Method
@@ -131,6 +136,8 @@ def seed(ctx):
             defaults={"question_count": n, "pass_mark": mark, "time_limit_minutes": minutes, "max_attempts": attempts},
         )
 
+    _materials(courses)
+
     posts = {p.code: p for p in Post.objects.all()}
     reqs = {
         "induction-fire": _requirement(courses["induction-fire"], Requirement.Trigger.HIRE, due_days=3),
@@ -166,6 +173,31 @@ def seed(ctx):
         f"{ExamAttempt.objects.count()} attempts, {Completion.objects.count()} records, "
         f"{Assignment.objects.filter(status='open').count()} open assignments"
     )
+
+
+def _materials(courses):
+    """Every course's study material (``training_materials.py``), added by the safety officer through the
+    service when the course was set up, over a year ago."""
+    officer = User.objects.filter(username="officer").first()
+    if officer is None:
+        return
+    course_type = ContentType.objects.get_for_model(Course)
+    for code, materials in MATERIALS.items():
+        course = courses.get(code)
+        if course is None:
+            continue
+        rng = random.Random(f"materials-{code}")
+        added = morning_of(rng.randint(400, 430), rng)
+        for title, title_zh, text, text_zh in materials:
+            if course.materials.filter(title=title).exists():
+                continue
+            services.material_add(
+                user=officer, course=course, title=title, title_zh=title_zh, text=text, text_zh=text_zh
+            )
+            added += datetime.timedelta(minutes=rng.randint(10, 40))
+            entry = TimelineEntry.objects.filter(content_type=course_type, object_id=course.pk).latest("id")
+            at(entry, added)
+            course.materials.filter(title=title).update(created_at=added)
 
 
 def arranged(bank):
