@@ -3,6 +3,9 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import forms as core_forms
+from apps.core.bounds import MAX_INTERVAL_DAYS
+from apps.core.forms import MultipleFileInput
 from apps.core.uploads import inspect_image
 from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
 from apps.emergency.models import ContingencyPlan
@@ -11,16 +14,12 @@ from apps.organization.models import Area
 from .models import CorrectiveAction, Incident, InvolvedPerson
 
 
-class MultipleImageInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class PhotosField(forms.FileField):
     """Zero or more photos, each checked by content."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", MultipleImageInput(attrs={"accept": "image/*", "capture": "environment"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*", "capture": "environment"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -41,7 +40,7 @@ def area_field(required=False):
 
 
 class IncidentReportForm(StyledForm):
-    occurred_at = forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
+    occurred_at = core_forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
@@ -66,7 +65,9 @@ class InvolvedPersonForm(StyledForm):
     injury_nature = forms.CharField(label=_("Nature of injury"), max_length=200, required=False)
     body_part = forms.CharField(label=_("Body part"), max_length=100, required=False)
     treatment = forms.ChoiceField(label=_("Treatment"), choices=InvolvedPerson.Treatment.choices)
-    lost_work_days = forms.IntegerField(label=_("Lost work days"), min_value=0, initial=0, required=False)
+    lost_work_days = forms.IntegerField(
+        label=_("Lost work days"), min_value=0, max_value=MAX_INTERVAL_DAYS, initial=0, required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -75,13 +76,14 @@ class InvolvedPersonForm(StyledForm):
         return data
 
 
-InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20)
+# absolute_max: a posted TOTAL_FORMS of 99999 builds no more forms than may be saved.
+InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20, absolute_max=20, validate_max=True)
 
 
 class IncidentEditForm(StyledForm):
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
-    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
+    occurred_at = core_forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
     description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -109,7 +111,7 @@ class ExternalReportForm(StyledForm):
         coerce=lambda v: v == "yes",
     )
     authority = forms.CharField(label=_("Reported to"), max_length=200, required=False)
-    reported_at = forms.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
+    reported_at = core_forms.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
     reference = forms.CharField(label=_("Reference number"), max_length=100, required=False)
 
 
@@ -160,7 +162,7 @@ class InvestigationForm(StyledForm):
 
 
 class EventForm(StyledForm):
-    happened_at = forms.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
+    happened_at = core_forms.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
     description = forms.CharField(label=_("Event"), max_length=500)
 
 
@@ -168,8 +170,8 @@ class ActionForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CorrectiveAction.Kind.choices)
     description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = PersonField(label=_("Owner"))
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
-    check_due = forms.DateField(
+    due_date = core_forms.DateField(label=_("Due date"), widget=DateInput())
+    check_due = core_forms.DateField(
         label=_("Effectiveness check on"),
         widget=DateInput(),
         required=False,
@@ -200,7 +202,7 @@ class CaseStudyForm(StyledForm):
 
 
 class HoursForm(StyledForm):
-    month = forms.DateField(
+    month = core_forms.DateField(
         label=_("Month"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),

@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import forms as core_forms
+from apps.core.forms import FileField
 from apps.core.permissions import department_scope
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
@@ -63,7 +65,7 @@ class ExamForm(forms.Form):
 
 class MaterialForm(forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-    file = forms.FileField(label=_("file"), required=False)
+    file = FileField(label=_("file"), required=False)
 
     class Meta:
         model = Material
@@ -135,10 +137,10 @@ class RequirementForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
     trigger = forms.ChoiceField(label=_("when"), choices=Requirement.Trigger.choices)
     audience = forms.ChoiceField(label=_("who"), choices=Requirement.Audience.choices)
-    departments = forms.ModelMultipleChoiceField(
+    departments = core_forms.ModelMultipleChoiceField(
         label=_("departments"), queryset=Department.objects.all(), required=False
     )
-    posts = forms.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
+    posts = core_forms.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
     due_days = forms.IntegerField(label=_("days to complete"), min_value=0, max_value=365, initial=14)
     renew_lead_days = forms.IntegerField(label=_("reassign days before expiry"), min_value=0, max_value=365, initial=30)
 
@@ -147,7 +149,7 @@ class AssignmentForm(forms.Form):
     """Assign a course to one picked person, or to everyone in a department or post the user may assign."""
 
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    due_date = forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = core_forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
     person = PersonField(label=_("person"), required=False)
     department = forms.ModelChoiceField(
         label=_("everyone in department"), queryset=Department.objects.none(), required=False
@@ -184,7 +186,7 @@ class AssignmentForm(forms.Form):
 class CompletionForm(forms.Form):
     person = PersonField(label=_("person"))
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.all())
-    completed_on = forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    completed_on = core_forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,7 +195,9 @@ class CompletionForm(forms.Form):
 
 class SessionForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    starts_at = forms.DateTimeField(label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    starts_at = core_forms.DateTimeField(
+        label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     duration_minutes = forms.IntegerField(label=_("duration (minutes)"), min_value=5, max_value=1440, initial=60)
     area = forms.ModelChoiceField(label=_("place"), queryset=Area.objects.filter(is_active=True), required=False)
     trainer = PersonField(label=_("trainer"), required=False)
@@ -208,6 +212,7 @@ class PlanLineForm(forms.ModelForm):
     class Meta:
         model = PlanLine
         fields = ["year", "month", "course", "method", "departments"]
+        field_classes = {"year": core_forms.YearField, "departments": core_forms.ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
