@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import refuse_invalid_filter
 from apps.core.pagination import paginate
+from apps.core.params import clean_text
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.organization.models import Area
@@ -52,7 +54,9 @@ def hazard_list_view(request):
 
 @login_required
 def hazard_export(request):
-    hazards = _filtered(request).qs
+    hazard_filter = _filtered(request)
+    refuse_invalid_filter(hazard_filter.form)
+    hazards = hazard_filter.qs
     can_see_reporter = is_officer(request.user)
 
     def rows():
@@ -238,7 +242,7 @@ def people_options(request):
     if not request.user.has_perm("hazards.pick_people"):
         raise PermissionDenied
     # htmx sends the search box under its (prefixed) form name.
-    q = next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), "").strip()
+    q = clean_text(next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), ""))
     people = people_for_planner(request.user)
     if q:
         people = people.filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))

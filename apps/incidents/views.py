@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
@@ -64,6 +65,7 @@ def _incident_or_404(request, pk, qs=None):
 @login_required
 def incident_list(request):
     filterset = IncidentFilter(request.GET, queryset=selectors.incident_list(user=request.user))
+    report_filter_errors(request, filterset.form)
     page = paginate(request, filterset.qs.order_by("-occurred_at", "-id"))
     context = {"filter": filterset, "page": page}
     if request.user.has_perm("incidents.view_statistics"):
@@ -75,6 +77,7 @@ def incident_list(request):
 def incident_export(request):
     _need(request, "incidents.export_incidents")
     filterset = IncidentFilter(request.GET, queryset=selectors.incident_list(user=request.user))
+    refuse_invalid_filter(filterset.form)
     rows = (
         (
             i.number,
