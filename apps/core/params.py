@@ -56,8 +56,8 @@ def year_param(request, name="year", *, default):
 
 
 def clean_text(value, *, max_length=200):
-    """Search text as typed, trimmed, cut to ``max_length`` and without NUL characters (which
-    PostgreSQL refuses in any text it is asked to compare)."""
+    """Text read without a form (a search box, a comment field), trimmed, cut to ``max_length`` and
+    without NUL characters, which PostgreSQL refuses in any text it is asked to store or compare."""
     return (value or "").replace("\x00", "").strip()[:max_length]
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
-from apps.core.params import text_param, year_param
+from apps.core.params import clean_text, text_param, year_param
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
@@ -162,8 +162,9 @@ def plan_line_delete(request, pk, line_pk):
 def plan_approve(request, pk):
     _require(request, "inspections.approve_plan")
     plan = get_object_or_404(InspectionPlan, pk=pk)
+    comment = clean_text(request.POST.get("comment"), max_length=2000)
     try:
-        services.inspection_plan_approve(plan=plan, user=request.user, comment=request.POST.get("comment", ""))
+        services.inspection_plan_approve(plan=plan, user=request.user, comment=comment)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

@@ -9,7 +9,7 @@ from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
 
-from .models import Course, Material, PlanLine, Question, Requirement
+from .models import Course, Material, Option, PlanLine, Question, Requirement
 
 MAX_OPTIONS = 6
 
@@ -91,10 +91,13 @@ class QuestionForm(forms.Form):
         if question is not None:
             kwargs["initial"] = {**self.initial_for(question), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
+        length = Option._meta.get_field("text").max_length  # longer answers cannot be saved
         for i in range(1, MAX_OPTIONS + 1):
-            self.fields[f"option_{i}"] = forms.CharField(label=_("answer %(n)d (English)") % {"n": i}, required=False)
+            self.fields[f"option_{i}"] = forms.CharField(
+                label=_("answer %(n)d (English)") % {"n": i}, required=False, max_length=length
+            )
             self.fields[f"option_{i}_zh"] = forms.CharField(
-                label=_("answer %(n)d (Chinese)") % {"n": i}, required=False
+                label=_("answer %(n)d (Chinese)") % {"n": i}, required=False, max_length=length
             )
             self.fields[f"option_{i}_correct"] = forms.BooleanField(label=_("correct"), required=False)
 

@@ -17,7 +17,7 @@ from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
-from apps.core.params import parse_id, text_param, year_param
+from apps.core.params import clean_text, parse_id, text_param, year_param
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
@@ -525,8 +525,9 @@ def assignment_create(request):
 def assignment_cancel(request, pk):
     _need(request, "training.cancel_assignment")
     assignment = get_object_or_404(selectors.assignment_list(user=request.user), pk=pk)
+    comment = clean_text(request.POST.get("comment"), max_length=2000)
     try:
-        services.assignment_cancel(user=request.user, assignment=assignment, comment=request.POST.get("comment", ""))
+        services.assignment_cancel(user=request.user, assignment=assignment, comment=comment)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("training:assignment_list")

@@ -131,3 +131,27 @@ def test_the_plan_line_form_refuses_departments_beyond_64_bits(client, officer):
     data = {"year": "2026", "month": "3", "course": course.pk, "method": "classroom", "departments": [str(2**63)]}
     response = client.post(reverse("training:plan_line_create"), data)
     assert response.status_code == 200 and "departments" in response.context["form"].errors
+
+
+def test_a_cancel_comment_with_a_nul_byte_is_kept_without_it(client, officer, employee):
+    from apps.core.selectors import timeline_for
+    from apps.training.models import Assignment
+
+    course = CourseFactory()
+    assignment = Assignment.objects.create(
+        person=employee, course=course, due_date=timezone.localdate(), reason=Assignment.Reason.MANUAL
+    )
+    client.force_login(officer)
+    response = client.post(reverse("training:assignment_cancel", args=[assignment.pk]), {"comment": "left\x00 us"})
+    assert response.status_code == 302
+    assert [e.comment for e in timeline_for(assignment)] == ["left us"]
+
+
+def test_an_answer_longer_than_can_be_saved_is_a_form_error(client, officer):
+    from tests.training.factories import make_question
+
+    question = make_question(CourseFactory())
+    client.force_login(officer)
+    data = {"kind": "single", "text": "Which exit?", "option_1": "x" * 501, "option_1_correct": "on", "option_2": "B"}
+    response = client.post(reverse("training:question_update", args=[question.pk]), data)
+    assert response.status_code == 200 and "option_1" in response.context["form"].errors
