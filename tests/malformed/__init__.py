@@ -1,0 +1,3 @@
+"""The malformed-input walk (issue 9, "Bad input never gives a 500"): find every form and query
+parameter a page offers, send it hostile values, and record what breaks. ``tests/test_malformed_input.py``
+runs it over every URL pattern with every persona."""
