@@ -35,6 +35,8 @@ from tests.malformed.walk import (
 )
 from tests.test_access_matrix import MATRIX
 
+pytestmark = pytest.mark.slow
+
 # The most able first: the first persona to meet a form or parameter gets every value in every field;
 # those after it get a few requests with every field hostile at once.
 ORDER = ("officer", "manager", "head", "other_head", "employee", "outsider", "anonymous")

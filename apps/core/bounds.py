@@ -52,3 +52,17 @@ def interval_validators(maximum, minimum=1):
 def range_constraint(field, low, high, name):
     """The database's own refusal of ``field`` outside ``low``..``high`` (NULL passes)."""
     return CheckConstraint(condition=Q(**{f"{field}__gte": low, f"{field}__lte": high}), name=name)
+
+
+def clamp_out_of_range(app_label, bounds):
+    """A data-migration step to run before adding range constraints: rows saved before the bounds
+    existed move to the nearest allowed value (a year of 99999 was never meant). ``bounds``: a list
+    of (model name, field, low, high)."""
+
+    def clamp(apps, schema_editor):
+        for model_name, field, low, high in bounds:
+            model = apps.get_model(app_label, model_name)
+            model.objects.filter(**{f"{field}__lt": low}).update(**{field: low})
+            model.objects.filter(**{f"{field}__gt": high}).update(**{field: high})
+
+    return clamp

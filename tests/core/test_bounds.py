@@ -129,3 +129,16 @@ def test_an_export_refuses_a_filter_that_does_not_validate():
     form = type("F", (forms.Form,), {"year": core_forms.YearField(label="Year", required=False)})({"year": "99999"})
     with pytest.raises(ApplicationError, match="Year: Enter a year between 1900 and 2200"):
         refuse_invalid_filter(form)
+
+
+@pytest.mark.django_db
+def test_the_migration_step_moves_values_saved_before_the_bounds_to_the_nearest_allowed_one():
+    from django.apps import apps
+
+    from apps.core.bounds import clamp_out_of_range
+    from apps.organization.models import Floor
+    from tests.organization.factories import FloorFactory
+
+    high, low, fine = FloorFactory(level=5000), FloorFactory(level=-500), FloorFactory(level=3)
+    clamp_out_of_range("organization", [("floor", "level", -99, 999)])(apps, None)
+    assert [Floor.objects.get(pk=f.pk).level for f in (high, low, fine)] == [999, -99, 3]

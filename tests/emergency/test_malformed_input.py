@@ -3,25 +3,16 @@
 import datetime
 
 import pytest
-from django.contrib.messages import get_messages
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.emergency.models import ContingencyPlan, Drill
 from tests.emergency.factories import DrillFactory, shipped_plan
+from tests.malformed import error_messages
 from tests.organization.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
-
-
-def _errors(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 def _local(when):
@@ -33,7 +24,7 @@ def test_a_plan_drilled_every_million_months_is_refused(client, officer, months)
     client.force_login(officer)
     data = {"name": "Flood", "code": "flood", "scenario": "other", "drill_interval_months": months}
     response = client.post(reverse("emergency:plan_create"), data)
-    assert response.status_code == 302 and _errors(response)
+    assert response.status_code == 302 and error_messages(response)
     assert not ContingencyPlan.objects.filter(code="flood").exists()
 
 
@@ -60,7 +51,7 @@ def test_a_drill_record_with_an_impossible_time_is_refused(client, officer, chan
     }
     client.force_login(officer)
     response = client.post(reverse("emergency:drill_record", args=[drill.pk]), data)
-    assert response.status_code == 302 and _errors(response)
+    assert response.status_code == 302 and error_messages(response)
     drill.refresh_from_db()
     assert drill.status == Drill.Status.PLANNED
 
@@ -84,4 +75,4 @@ def test_the_drill_list_for_a_year_out_of_range_shows_this_year_and_says_why(cli
     client.force_login(employee)
     response = client.get(reverse("emergency:drill_list"), {"year": year})
     assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
-    assert _errors(response)
+    assert error_messages(response)

@@ -10,11 +10,6 @@ from tests.core.images import png_bytes
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
-
-
 @pytest.mark.parametrize("area", ["abc", "-1", str(2**63), "1\x00"])
 def test_a_malformed_area_id_in_the_qr_link_shows_the_report_form_without_an_area(client, employee, area):
     client.force_login(employee)

@@ -3,28 +3,19 @@
 import datetime
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.incidents.models import Incident, IncidentEvent
 from tests.incidents.factories import IncidentFactory
+from tests.malformed import error_messages
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
 
 
 @pytest.fixture
 def investigating(employee):
     return IncidentFactory(reporter=employee, status=Incident.Status.INVESTIGATING)
-
-
-def _errors(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 @pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31T23:59", "99999-01-01T00:00"])
@@ -33,7 +24,7 @@ def test_an_edit_dated_outside_1900_to_2200_is_refused_and_the_time_is_kept(clie
     client.force_login(officer)
     data = {"type": "injury", "severity": "minor", "occurred_at": when, "description": "Corrected"}
     response = client.post(reverse("incidents:incident_edit", args=[investigating.pk]), data)
-    assert response.status_code == 302 and _errors(response)
+    assert response.status_code == 302 and error_messages(response)
     investigating.refresh_from_db()
     assert investigating.occurred_at == before and investigating.description != "Corrected"
 
@@ -42,7 +33,7 @@ def test_a_timeline_event_in_year_1_is_refused(client, officer, investigating):
     client.force_login(officer)
     data = {"happened_at": "0001-01-01T00:00", "description": "Alarm"}
     response = client.post(reverse("incidents:incident_event_add", args=[investigating.pk]), data)
-    assert response.status_code == 302 and _errors(response)
+    assert response.status_code == 302 and error_messages(response)
     assert not IncidentEvent.objects.filter(description="Alarm").exists()
 
 
@@ -51,7 +42,7 @@ def test_a_year_out_of_range_shows_the_list_and_says_the_filter_was_not_applied(
     client.force_login(officer)
     response = client.get(reverse("incidents:incident_list"), {"year": year})
     assert response.status_code == 200
-    assert any("Filter not applied" in e for e in _errors(response))
+    assert any("Filter not applied" in e for e in error_messages(response))
 
 
 def test_an_export_with_a_year_out_of_range_is_refused_rather_than_exporting_everything(client, officer):

@@ -2,7 +2,6 @@
 and what once broke a page on every load cannot be saved (issue 9)."""
 
 import pytest
-from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -13,18 +12,10 @@ from apps.inspections import services
 from apps.inspections.models import Equipment, InspectionPlan
 from tests.core.images import png_bytes
 from tests.inspections.factories import EquipmentFactory, InspectionFactory, InspectionPlanFactory, make_template
+from tests.malformed import error_messages
 from tests.organization.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
-
-
-def _errors(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 @pytest.mark.parametrize("year", ["0", "99999"])
@@ -60,7 +51,7 @@ def test_coverage_for_a_year_out_of_range_shows_this_year_and_says_why(client, o
     client.force_login(officer)
     response = client.get(reverse("inspections:coverage"), {"year": year})
     assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
-    assert _errors(response)
+    assert error_messages(response)
 
 
 def test_a_result_photo_posted_with_a_clear_box_is_kept_not_a_500(client, head, department):

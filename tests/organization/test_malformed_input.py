@@ -6,11 +6,6 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
-
-
 @pytest.mark.parametrize(
     "nxt", ["abc", "hazards:hazard_list", "//evil.example.com/", "/a\x00b", "https://evil.example.com/"]
 )

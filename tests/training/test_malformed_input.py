@@ -1,7 +1,6 @@
 """Malformed input on the training pages is refused with a message, never a 500 (issue 9)."""
 
 import pytest
-from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -9,19 +8,11 @@ from django.utils import timezone
 
 from apps.training import services
 from apps.training.models import Course, Material, PlanLine, Requirement
+from tests.malformed import error_messages
 from tests.organization.factories import DepartmentFactory
 from tests.training.factories import CourseFactory, SessionFactory, make_exam_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_axes(settings):
-    settings.AXES_ENABLED = False
-
-
-def _errors(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 @pytest.mark.parametrize("year", ["0", "99999"])
@@ -45,7 +36,7 @@ def test_the_plan_page_for_a_year_out_of_range_shows_this_year_and_says_why(clie
     client.force_login(officer)
     response = client.get(reverse("training:plan"), {"year": year})
     assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
-    assert _errors(response)
+    assert error_messages(response)
 
 
 @pytest.mark.parametrize("department", ["abc", str(2**63)])
@@ -53,7 +44,7 @@ def test_a_malformed_department_on_the_team_page_shows_the_team_and_the_filter_e
     client.force_login(officer)
     response = client.get(reverse("training:team"), {"department": department})
     assert response.status_code == 200
-    assert any("Filter not applied" in e for e in _errors(response))
+    assert any("Filter not applied" in e for e in error_messages(response))
 
 
 @pytest.mark.parametrize("field", ["departments", "posts"])
