@@ -34,15 +34,10 @@ class DateField(forms.DateField):
 
 
 class DateTimeField(forms.DateTimeField):
-    """A date and time between 1900 and 2200 (so converting it to UTC cannot overflow)."""
+    """A date and time between 1900 and 2200 (0001-01-01 00:00 in Shanghai falls before year 1 in UTC,
+    which overflowed when a service compared or saved it)."""
 
     default_validators = [validate_date]
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except OverflowError:  # 0001-01-01 00:00 in a zone east of UTC falls before year 1
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -8,18 +8,21 @@ or ``date()``: ``?year=99999``, ``?department=abc`` or ``person=2**63`` never be
 - :func:`text_param` / :func:`clean_text` for search text: no NUL characters, bounded length.
 """
 
+import re
+
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from .bounds import MAX_ID, YEAR_MAX, YEAR_MIN
 
-_MAX_DIGITS = 20  # more digits than any bounded number has; int() of a long text is not free
+# ASCII digits only (int() also reads "١٢" and "1_000"), and no more than any bounded number has.
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,20}")
 
 
 def parse_int(raw, *, min_value, max_value):
     """``raw`` as a whole number within bounds, or ``None``."""
     text = str(raw if raw is not None else "").strip()
-    if not text or len(text) > _MAX_DIGITS or not text.lstrip("-").isascii() or not text.lstrip("-").isdigit():
+    if not _WHOLE_NUMBER.fullmatch(text):
         return None
     value = int(text)
     return value if min_value <= value <= max_value else None
@@ -44,6 +47,7 @@ def int_param(request, name, *, default, min_value, max_value, message):
 
 
 def year_param(request, name="year", *, default):
+    """The year a page shows: ``?year=`` between 1900 and 2200, else ``default`` (and a message)."""
     return int_param(
         request,
         name,

@@ -40,7 +40,9 @@ def test_parse_id_gives_an_id_the_database_can_hold_or_none_and_never_raises(raw
     assert value is None or 1 <= value <= MAX_ID
 
 
-@pytest.mark.parametrize("raw", ["abc", "", "0", "-1", str(2**63), str(10**30), "1e3", "١٢", "a\x00b", " 7 x"])
+@pytest.mark.parametrize(
+    "raw", ["abc", "", "0", "-1", "--5", "1_000", str(2**63), str(10**30), "1e3", "١٢", "²", "a\x00b", " 7 x"]
+)
 def test_parse_id_refuses_what_is_not_an_id(raw):
     assert parse_id(raw) is None
 
