@@ -144,3 +144,13 @@ def test_the_migration_step_moves_values_saved_before_the_bounds_to_the_nearest_
     high, low, fine = FloorFactory(level=5000), FloorFactory(level=-500), FloorFactory(level=3)
     clamp_out_of_range("organization", [("floor", "level", -99, 999)])(apps, None)
     assert [Floor.objects.get(pk=f.pk).level for f in (high, low, fine)] == [999, -99, 3]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/training/verify/a%00b/", "/calendar/a%00b.ics", "/files/attachments/a%00b/", f"/training/verify/{'x' * 101}/"],
+)
+def test_a_token_in_the_path_with_a_control_character_or_too_long_is_not_found(client, employee, path):
+    client.force_login(employee)
+    assert client.get(path).status_code == 404
