@@ -14,7 +14,7 @@ from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.filters import refuse_invalid_filter
 from apps.core.pagination import paginate
-from apps.core.params import clean_text
+from apps.core.params import clean_text, parse_id
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.organization.models import Area
@@ -101,11 +101,9 @@ def my_work_view(request):
 @login_required
 def hazard_report(request):
     initial = {}
-    area_id = request.GET.get("area")
-    if area_id and area_id.isdigit():
-        area = area_queryset().filter(pk=area_id).first()
-        if area is not None:
-            initial["area"] = area.pk
+    area = area_queryset().filter(pk=parse_id(request.GET.get("area"))).first()  # the QR poster's area
+    if area is not None:
+        initial["area"] = area.pk
     if request.method == "POST":
         form = HazardReportForm(request.POST, request.FILES)
         if form.is_valid():

@@ -10,6 +10,7 @@ from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
+from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
@@ -110,8 +111,9 @@ def incident_export(request):
 def incident_report(request):
     _need(request, "incidents.report_incident")
     initial = {"occurred_at": timezone.localtime().replace(second=0, microsecond=0)}
-    if request.GET.get("area", "").isdigit():
-        initial["area"] = int(request.GET["area"])
+    area_id = parse_id(request.GET.get("area"))  # from a QR poster
+    if area_id is not None:
+        initial["area"] = area_id
     form = IncidentReportForm(request.POST or None, request.FILES or None, initial=initial)
     people = InvolvedPersonFormSet(request.POST or None, prefix="people")
     if request.method == "POST" and form.is_valid() and people.is_valid():

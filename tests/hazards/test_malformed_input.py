@@ -10,7 +10,7 @@ from tests.core.images import png_bytes
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("area", ["abc", "-1", str(2**63), "1\x00"])
+@pytest.mark.parametrize("area", ["abc", "-1", str(2**63), "1\x00", "²"])
 def test_a_malformed_area_id_in_the_qr_link_shows_the_report_form_without_an_area(client, employee, area):
     client.force_login(employee)
     response = client.get(reverse("hazards:hazard_report"), {"area": area})

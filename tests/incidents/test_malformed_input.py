@@ -67,3 +67,10 @@ def test_a_posted_count_of_99999_people_builds_no_more_forms_than_may_be_saved(c
     assert len(response.context["people"].forms) <= 20
     assert response.context["people"].non_form_errors()
     assert not Incident.objects.exists()
+
+
+@pytest.mark.parametrize("area", ["abc", "²", str(2**63)])
+def test_a_malformed_area_id_in_the_qr_link_shows_the_report_form(client, employee, area):
+    client.force_login(employee)
+    response = client.get(reverse("incidents:incident_report"), {"area": area})
+    assert response.status_code == 200 and "area" not in response.context["form"].initial

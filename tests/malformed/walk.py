@@ -39,6 +39,7 @@ NUMBERS = {
     "10**30": str(10**30),
     "1e400": "1e400",
     "NaN": "NaN",
+    "a digit that is not ASCII": "²",  # str.isdigit() says yes, int() says no
 }
 DATES = {
     "0000-00-00": "0000-00-00",
@@ -70,6 +71,7 @@ VALUES_BY_KIND = {
     "unknown": {
         **CORE,
         **{k: NUMBERS[k] for k in ("negative", "zero (year 0)", "year 99999", "2**63", "10**30")},
+        "a digit that is not ASCII": "²",
         **{k: DATES[k] for k in ("0000-00-00", "99999-01-01", "0001-01-01")},
     },
 }

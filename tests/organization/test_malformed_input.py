@@ -33,3 +33,13 @@ def test_the_person_picker_answers_a_search_with_a_nul_byte_or_10000_characters(
     client.force_login(officer)
     response = client.get(reverse("organization:person_autocomplete"), {"q": q})
     assert response.status_code == 200 and response.json()["results"] == []
+
+
+@pytest.mark.parametrize("person", ["abc", "²", str(2**63)])
+def test_the_person_picker_shows_a_form_again_whatever_id_was_posted(client, officer, person):
+    from tests.training.factories import CourseFactory
+
+    client.force_login(officer)
+    data = {"course": CourseFactory().pk, "due_date": "2026-12-01", "person": person}
+    response = client.post(reverse("training:assignment_create"), data)
+    assert response.status_code == 200 and "person" in response.context["form"].errors
