@@ -1,4 +1,4 @@
-"""Filters for list pages whose values are bounded like form input (``apps.core.forms``), and the rule for
+"""Filters for list pages whose values are bounded like form input (``apps.core.fields``), and the rule for
 an export: a filter that does not validate is refused, never silently dropped (the file would hold
 more than the user asked for)."""
 
@@ -6,18 +6,18 @@ import django_filters
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
-from . import forms as core_forms
+from . import fields as core_fields
 from .exceptions import ApplicationError
 
 
 class DateFilter(django_filters.DateFilter):
-    field_class = core_forms.DateField
+    field_class = core_fields.DateField
 
 
 class YearFilter(django_filters.NumberFilter):
     """``?year=`` as a whole year between 1900 and 2200 (a date lookup on any other number fails)."""
 
-    field_class = core_forms.YearField
+    field_class = core_fields.YearField
 
 
 def refuse_invalid_filter(form):

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import forms as core_forms
-from apps.core.forms import MultipleFileInput
+from apps.core import fields as core_fields
+from apps.core.fields import MultipleFileInput
 from apps.core.uploads import inspect_image
 from apps.organization.models import Area, Department
 
@@ -105,7 +105,7 @@ class AssessForm(forms.Form):
     severity = forms.TypedChoiceField(
         label=_("Severity (1 negligible – 5 catastrophic)"), choices=LEVELS, coerce=int, initial=3
     )
-    deadline = core_forms.DateField(
+    deadline = core_fields.DateField(
         label=_("Rectification deadline"),
         required=False,
         help_text=_("Leave empty for the default for the grade."),
@@ -152,7 +152,7 @@ class PlanForm(forms.Form):
     measures = forms.CharField(label=_("Rectification measures"), widget=forms.Textarea(attrs={"rows": 3}))
     department = forms.ModelChoiceField(label=_("Responsible department"), queryset=Department.objects.all())
     responsible_person = PersonChoiceField(label=_("Responsible person"), queryset=get_user_model().objects.none())
-    deadline = core_forms.DateField(
+    deadline = core_fields.DateField(
         label=_("Rectification deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     funds = forms.DecimalField(label=_("Funds (CNY)"), required=False, min_value=0, max_digits=12, decimal_places=2)

@@ -3,9 +3,9 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import forms as core_forms
+from apps.core import fields as core_fields
 from apps.core.bounds import MAX_INTERVAL_DAYS
-from apps.core.forms import MultipleFileInput
+from apps.core.fields import MultipleFileInput
 from apps.core.uploads import inspect_image
 from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
 from apps.emergency.models import ContingencyPlan
@@ -40,7 +40,7 @@ def area_field(required=False):
 
 
 class IncidentReportForm(StyledForm):
-    occurred_at = core_forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
+    occurred_at = core_fields.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
@@ -83,7 +83,7 @@ InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20,
 class IncidentEditForm(StyledForm):
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
-    occurred_at = core_forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
+    occurred_at = core_fields.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
     description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -111,7 +111,7 @@ class ExternalReportForm(StyledForm):
         coerce=lambda v: v == "yes",
     )
     authority = forms.CharField(label=_("Reported to"), max_length=200, required=False)
-    reported_at = core_forms.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
+    reported_at = core_fields.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
     reference = forms.CharField(label=_("Reference number"), max_length=100, required=False)
 
 
@@ -162,7 +162,7 @@ class InvestigationForm(StyledForm):
 
 
 class EventForm(StyledForm):
-    happened_at = core_forms.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
+    happened_at = core_fields.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
     description = forms.CharField(label=_("Event"), max_length=500)
 
 
@@ -170,8 +170,8 @@ class ActionForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CorrectiveAction.Kind.choices)
     description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = PersonField(label=_("Owner"))
-    due_date = core_forms.DateField(label=_("Due date"), widget=DateInput())
-    check_due = core_forms.DateField(
+    due_date = core_fields.DateField(label=_("Due date"), widget=DateInput())
+    check_due = core_fields.DateField(
         label=_("Effectiveness check on"),
         widget=DateInput(),
         required=False,
@@ -202,7 +202,7 @@ class CaseStudyForm(StyledForm):
 
 
 class HoursForm(StyledForm):
-    month = core_forms.DateField(
+    month = core_fields.DateField(
         label=_("Month"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),

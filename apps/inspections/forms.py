@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import forms as core_forms
+from apps.core import fields as core_fields
 from apps.core.uploads import inspect_image
 from apps.organization.models import Area, Department, Site
 
@@ -179,7 +179,7 @@ class InspectionCreateForm(forms.Form):
     template = forms.ModelChoiceField(label=_("Checklist"), queryset=ChecklistTemplate.objects.filter(is_current=True))
     area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none())
     inspector = forms.ModelChoiceField(label=_("Inspector"), queryset=get_user_model().objects.none())
-    due_date = core_forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = core_fields.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,7 +226,7 @@ class EquipmentForm(forms.ModelForm):
             "next_check_due": forms.DateInput(attrs={"type": "date"}),
             "expires_on": forms.DateInput(attrs={"type": "date"}),
         }
-        field_classes = {"next_check_due": core_forms.DateField, "expires_on": core_forms.DateField}
+        field_classes = {"next_check_due": core_fields.DateField, "expires_on": core_fields.DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

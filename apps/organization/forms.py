@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import forms as core_forms
+from apps.core import fields as core_fields
 from apps.core.bounds import MAX_ID
 
 from .csv_import import MAX_IMPORT_BYTES, ImportFileError, decode_upload
@@ -29,7 +29,7 @@ class PersonForm(forms.ModelForm):
             "is_active",
         ]
         widgets = {"hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        field_classes = {"hire_date": core_forms.DateField}
+        field_classes = {"hire_date": core_fields.DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

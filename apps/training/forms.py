@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import forms as core_forms
-from apps.core.forms import FileField
+from apps.core import fields as core_fields
+from apps.core.fields import FileField
 from apps.core.permissions import department_scope
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
@@ -140,10 +140,10 @@ class RequirementForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
     trigger = forms.ChoiceField(label=_("when"), choices=Requirement.Trigger.choices)
     audience = forms.ChoiceField(label=_("who"), choices=Requirement.Audience.choices)
-    departments = core_forms.ModelMultipleChoiceField(
+    departments = core_fields.ModelMultipleChoiceField(
         label=_("departments"), queryset=Department.objects.all(), required=False
     )
-    posts = core_forms.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
+    posts = core_fields.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
     due_days = forms.IntegerField(label=_("days to complete"), min_value=0, max_value=365, initial=14)
     renew_lead_days = forms.IntegerField(label=_("reassign days before expiry"), min_value=0, max_value=365, initial=30)
 
@@ -152,7 +152,7 @@ class AssignmentForm(forms.Form):
     """Assign a course to one picked person, or to everyone in a department or post the user may assign."""
 
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    due_date = core_forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = core_fields.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
     person = PersonField(label=_("person"), required=False)
     department = forms.ModelChoiceField(
         label=_("everyone in department"), queryset=Department.objects.none(), required=False
@@ -189,7 +189,7 @@ class AssignmentForm(forms.Form):
 class CompletionForm(forms.Form):
     person = PersonField(label=_("person"))
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.all())
-    completed_on = core_forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    completed_on = core_fields.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,7 +198,7 @@ class CompletionForm(forms.Form):
 
 class SessionForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    starts_at = core_forms.DateTimeField(
+    starts_at = core_fields.DateTimeField(
         label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     duration_minutes = forms.IntegerField(label=_("duration (minutes)"), min_value=5, max_value=1440, initial=60)
@@ -215,7 +215,7 @@ class PlanLineForm(forms.ModelForm):
     class Meta:
         model = PlanLine
         fields = ["year", "month", "course", "method", "departments"]
-        field_classes = {"year": core_forms.YearField, "departments": core_forms.ModelMultipleChoiceField}
+        field_classes = {"year": core_fields.YearField, "departments": core_fields.ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

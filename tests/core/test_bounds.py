@@ -9,7 +9,7 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apps.core import forms as core_forms
+from apps.core import fields as core_fields
 from apps.core.bounds import MAX_ID, YEAR_MAX, YEAR_MIN
 from apps.core.exceptions import ApplicationError
 from apps.core.filters import refuse_invalid_filter
@@ -78,57 +78,57 @@ def test_clean_text_drops_nul_characters_and_cuts_long_text():
 
 @pytest.mark.parametrize("value", ["0", "1899", "2201", "99999", str(10**30)])
 def test_the_year_field_refuses_years_outside_1900_to_2200(value):
-    assert _field_errors(core_forms.YearField(), value)
+    assert _field_errors(core_fields.YearField(), value)
 
 
 @pytest.mark.parametrize("value", ["1900", "2026", "2200"])
 def test_the_year_field_accepts_years_inside_the_range(value):
-    assert not _field_errors(core_forms.YearField(), value)
+    assert not _field_errors(core_fields.YearField(), value)
 
 
 @pytest.mark.parametrize("value", ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31", "99999-01-01", "0000-00-00"])
 def test_the_date_field_refuses_dates_outside_the_range(value):
-    assert _field_errors(core_forms.DateField(), value)
+    assert _field_errors(core_fields.DateField(), value)
 
 
 @pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-31T23:59", "99999-01-01T00:00"])
 def test_the_datetime_field_refuses_times_outside_the_range_without_overflowing(value):
-    assert _field_errors(core_forms.DateTimeField(), value)
+    assert _field_errors(core_fields.DateTimeField(), value)
 
 
 def test_the_datetime_field_accepts_an_ordinary_time():
-    assert not _field_errors(core_forms.DateTimeField(), "2026-03-01T09:30")
+    assert not _field_errors(core_fields.DateTimeField(), "2026-03-01T09:30")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1), str(10**30)])
 def test_a_multiple_choice_of_records_refuses_an_id_the_database_cannot_hold(value):
-    field = core_forms.ModelMultipleChoiceField(queryset=Department.objects.all())
+    field = core_fields.ModelMultipleChoiceField(queryset=Department.objects.all())
     assert _field_errors(field, [value])
 
 
 def test_the_multiple_file_input_never_hands_over_a_clear_marker():
     upload = SimpleUploadedFile("a.png", png_bytes(), content_type="image/png")
-    widget = core_forms.MultipleFileInput()
+    widget = core_fields.MultipleFileInput()
     files = MultiValueDict({"photos": [upload]})
     assert widget.value_from_datadict({"photos-clear": "on"}, files, "photos") == [upload]
 
 
 def test_the_file_field_refuses_a_text_file_that_says_it_is_a_jpeg():
     fake = SimpleUploadedFile("photo.jpg", b"not an image", content_type="image/jpeg")
-    form = type("F", (forms.Form,), {"f": core_forms.FileField()})({}, {"f": fake})
+    form = type("F", (forms.Form,), {"f": core_fields.FileField()})({}, {"f": fake})
     assert "not an image" in str(form.errors["f"])
 
 
 def test_the_file_field_refuses_a_file_over_the_upload_limit(settings):
     settings.ANQUAN_MAX_UPLOAD_MB = 1
     big = SimpleUploadedFile("minutes.pdf", b"%PDF" + b"0" * (1024 * 1024), content_type="application/pdf")
-    form = type("F", (forms.Form,), {"f": core_forms.FileField()})({}, {"f": big})
+    form = type("F", (forms.Form,), {"f": core_fields.FileField()})({}, {"f": big})
     assert "too large" in str(form.errors["f"])
 
 
 def test_an_export_refuses_a_filter_that_does_not_validate():
-    form = type("F", (forms.Form,), {"year": core_forms.YearField(label="Year", required=False)})({"year": "99999"})
+    form = type("F", (forms.Form,), {"year": core_fields.YearField(label="Year", required=False)})({"year": "99999"})
     with pytest.raises(ApplicationError, match="Year: Enter a year between 1900 and 2200"):
         refuse_invalid_filter(form)
 

@@ -12,7 +12,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 import apps
-from apps.core import forms as core_forms
+from apps.core import fields as core_fields
 from apps.core.bounds import validate_year
 
 
@@ -64,13 +64,13 @@ def test_the_rules_below_see_the_forms_of_every_app():
 def test_every_date_field_refuses_dates_outside_1900_to_2200():
     _assert_none(
         lambda f, _m: (
-            isinstance(f, forms.DateField) and not isinstance(f, core_forms.DateField | core_forms.DateTimeField)
+            isinstance(f, forms.DateField) and not isinstance(f, core_fields.DateField | core_fields.DateTimeField)
         )
     )
 
 
 def test_every_datetime_field_refuses_dates_outside_1900_to_2200():
-    _assert_none(lambda f, _m: isinstance(f, forms.DateTimeField) and not isinstance(f, core_forms.DateTimeField))
+    _assert_none(lambda f, _m: isinstance(f, forms.DateTimeField) and not isinstance(f, core_fields.DateTimeField))
 
 
 def _model_bounds(model_field):
@@ -97,7 +97,7 @@ def test_every_decimal_field_has_a_bound():
 def test_every_multiple_choice_of_records_refuses_ids_the_database_cannot_hold():
     _assert_none(
         lambda f, _m: (
-            isinstance(f, forms.ModelMultipleChoiceField) and not isinstance(f, core_forms.ModelMultipleChoiceField)
+            isinstance(f, forms.ModelMultipleChoiceField) and not isinstance(f, core_fields.ModelMultipleChoiceField)
         )
     )
 
