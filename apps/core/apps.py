@@ -20,3 +20,9 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(security.on_sign_in, dispatch_uid="anquan.security.sign_in")
         user_login_failed.connect(security.on_sign_in_failed, dispatch_uid="anquan.security.sign_in_failed")
         user_locked_out.connect(security.on_locked_out, dispatch_uid="anquan.security.locked_out")
+
+        from django.urls import register_converter
+
+        from .converters import TokenConverter
+
+        register_converter(TokenConverter, "token")

@@ -4,6 +4,6 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("attachments/<str:token>/", views.attachment_download, name="attachment"),
-    path("attachments/<str:token>/thumb/", views.attachment_download, {"variant": "thumb"}, name="attachment_thumb"),
+    path("attachments/<token:token>/", views.attachment_download, name="attachment"),
+    path("attachments/<token:token>/thumb/", views.attachment_download, {"variant": "thumb"}, name="attachment_thumb"),
 ]

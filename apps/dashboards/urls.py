@@ -4,5 +4,5 @@ from . import calendar, views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/<token:token>.ics", calendar.calendar_feed, name="calendar_feed"),
 ]

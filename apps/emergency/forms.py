@@ -4,9 +4,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
+from apps.core.bounds import MAX_INTERVAL_MONTHS
 from apps.organization.models import Area, Site
 
-from .models import ContingencyPlan, Drill, Scenario, TeamRole
+from .models import MAX_EVACUATION_MINUTES, ContingencyPlan, Drill, Scenario, TeamRole
 
 
 class StyledForm(forms.Form):
@@ -81,7 +83,9 @@ class PlanCreateForm(StyledForm):
     name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=200, required=False)
     code = forms.SlugField(label=_("Code"), max_length=40)
     scenario = forms.ChoiceField(label=_("Scenario"), choices=Scenario.choices)
-    drill_interval_months = forms.IntegerField(label=_("Drill at least every (months)"), min_value=1, initial=6)
+    drill_interval_months = forms.IntegerField(
+        label=_("Drill at least every (months)"), min_value=1, max_value=MAX_INTERVAL_MONTHS, initial=6
+    )
 
 
 class PlanVersionForm(StyledForm):
@@ -89,7 +93,7 @@ class PlanVersionForm(StyledForm):
     purpose_zh = forms.CharField(
         label=_("Purpose and scope (Chinese)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput(), required=False)
+    effective_date = core_fields.DateField(label=_("Effective date"), widget=DateInput(), required=False)
     change_note = forms.CharField(label=_("What changed"), max_length=300, required=False)
     steps = forms.CharField(
         label=_("Steps"),
@@ -132,7 +136,7 @@ class TeamMemberForm(StyledForm):
 class DrillScheduleForm(StyledForm):
     plan = forms.ModelChoiceField(label=_("Plan"), queryset=ContingencyPlan.objects.none())
     site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
-    planned_at = forms.DateTimeField(label=_("Planned for"), widget=DateTimeLocalInput())
+    planned_at = core_fields.DateTimeField(label=_("Planned for"), widget=DateTimeLocalInput())
     scope = forms.CharField(label=_("Scope"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     participants = forms.CharField(
         label=_("Participants"),
@@ -140,7 +144,7 @@ class DrillScheduleForm(StyledForm):
         required=False,
         help_text=_("User names or employee numbers, separated by commas or new lines."),
     )
-    departments = forms.ModelMultipleChoiceField(
+    departments = core_fields.ModelMultipleChoiceField(
         label=_("Everyone in these departments"),
         queryset=None,
         required=False,
@@ -182,10 +186,10 @@ class DrillScheduleForm(StyledForm):
 
 
 class DrillRecordForm(StyledForm):
-    started_at = forms.DateTimeField(label=_("Actual start"), widget=DateTimeLocalInput())
-    ended_at = forms.DateTimeField(label=_("Actual end"), widget=DateTimeLocalInput())
+    started_at = core_fields.DateTimeField(label=_("Actual start"), widget=DateTimeLocalInput())
+    ended_at = core_fields.DateTimeField(label=_("Actual end"), widget=DateTimeLocalInput())
     evacuation_minutes = forms.IntegerField(
-        label=_("Evacuation time: minutes"), min_value=0, max_value=24 * 60, required=False
+        label=_("Evacuation time: minutes"), min_value=0, max_value=MAX_EVACUATION_MINUTES, required=False
     )
     evacuation_seconds = forms.IntegerField(label=_("seconds"), min_value=0, max_value=59, required=False)
     rating = forms.ChoiceField(label=_("Rating"), choices=Drill.Rating.choices)

@@ -8,10 +8,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.bounds import MAX_INTERVAL_MONTHS, interval_validators, range_constraint
 from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
 
 DEFAULT_DRILL_INTERVAL_MONTHS = 6
+MAX_EVACUATION_MINUTES = 24 * 60  # bounded, not judged: whether it is plausible is the drill record's business
 
 
 class Scenario(models.TextChoices):
@@ -43,7 +45,9 @@ class ContingencyPlan(BilingualNameMixin, BaseModel):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     scenario = models.CharField(_("scenario"), max_length=20, choices=Scenario.choices)
     drill_interval_months = models.PositiveSmallIntegerField(
-        _("drill at least every (months)"), default=DEFAULT_DRILL_INTERVAL_MONTHS
+        _("drill at least every (months)"),
+        default=DEFAULT_DRILL_INTERVAL_MONTHS,
+        validators=interval_validators(MAX_INTERVAL_MONTHS),
     )
     is_active = models.BooleanField(_("in use"), default=True)
     document = models.OneToOneField(
@@ -58,6 +62,9 @@ class ContingencyPlan(BilingualNameMixin, BaseModel):
 
     class Meta:
         ordering = ["scenario", "name", "id"]
+        constraints = [
+            range_constraint("drill_interval_months", 1, MAX_INTERVAL_MONTHS, "plan_drill_interval_in_range"),
+        ]
         verbose_name = _("contingency plan")
         verbose_name_plural = _("contingency plans")
 
@@ -156,7 +163,12 @@ class Drill(BaseModel):
     )
     started_at = models.DateTimeField(_("actual start"), null=True, blank=True)
     ended_at = models.DateTimeField(_("actual end"), null=True, blank=True)
-    evacuation_seconds = models.PositiveIntegerField(_("evacuation time (seconds)"), null=True, blank=True)
+    evacuation_seconds = models.PositiveIntegerField(
+        _("evacuation time (seconds)"),
+        null=True,
+        blank=True,
+        validators=interval_validators(MAX_EVACUATION_MINUTES * 60 + 59, minimum=0),
+    )
     evaluation = models.TextField(_("evaluation"), blank=True)
     rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices, blank=True)
     organiser = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.forms import submit_form
+from apps.core.params import year_param
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
@@ -195,11 +196,7 @@ def team_roster(request):
 @login_required
 def drill_list(request):
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), 2100)
+    year = year_param(request, default=today.year)
     form = DrillScheduleForm() if request.user.has_perm("emergency.manage_drill") else None
     context = {
         "year": year,

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.filters import DateFilter
 from apps.core.forms import style_filter_form
 from apps.organization.models import Area, Department, Site
 
@@ -28,11 +29,11 @@ class HazardFilter(django_filters.FilterSet):
         queryset=Area.objects.filter(is_active=True).select_related("floor__site"), label=_("Area")
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
-    reported_after = django_filters.DateFilter(
+    reported_after = DateFilter(
         field_name="created_at", lookup_expr="date__gte", label=_("Reported from"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )  # fmt: skip
-    reported_before = django_filters.DateFilter(
+    reported_before = DateFilter(
         field_name="created_at", lookup_expr="date__lte", label=_("Reported until"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )  # fmt: skip

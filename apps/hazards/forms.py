@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
+from apps.core.fields import MultipleFileInput
 from apps.core.uploads import inspect_image
 from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department
@@ -15,10 +17,6 @@ from .models import Hazard
 MAX_PHOTOS = 6
 
 
-class MultipleImageInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class PhotosField(forms.FileField):
     """Zero or more images, each recognised by content (JPEG, PNG, WebP, GIF) and within the size limit."""
 
@@ -26,7 +24,7 @@ class PhotosField(forms.FileField):
         kwargs.setdefault("required", False)
         kwargs.setdefault(
             "widget",
-            MultipleImageInput(attrs={"accept": "image/*", "capture": "environment", "class": "form-control"}),
+            MultipleFileInput(attrs={"accept": "image/*", "capture": "environment", "class": "form-control"}),
         )
         super().__init__(*args, **kwargs)
 
@@ -108,7 +106,7 @@ class AssessForm(MoveForm):
     severity = forms.TypedChoiceField(
         label=_("Severity (1 negligible – 5 catastrophic)"), choices=LEVELS, coerce=int, initial=3
     )
-    deadline = forms.DateField(
+    deadline = core_fields.DateField(
         label=_("Rectification deadline"),
         required=False,
         help_text=_("Leave empty for the default for the grade."),
@@ -154,7 +152,7 @@ class PlanForm(MoveForm):
     measures = forms.CharField(label=_("Rectification measures"), widget=forms.Textarea(attrs={"rows": 3}))
     department = forms.ModelChoiceField(label=_("Responsible department"), queryset=Department.objects.all())
     responsible_person = PersonChoiceField(label=_("Responsible person"), queryset=get_user_model().objects.none())
-    deadline = forms.DateField(
+    deadline = core_fields.DateField(
         label=_("Rectification deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     funds = forms.DecimalField(label=_("Funds (CNY)"), required=False, min_value=0, max_digits=12, decimal_places=2)

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import refuse_invalid_filter
 from apps.core.pagination import paginate
 from apps.core.panels import record_panels
+from apps.core.params import clean_text, parse_id
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
@@ -41,7 +43,9 @@ def hazard_list_view(request):
 
 @login_required
 def hazard_export(request):
-    hazards = _filtered(request).qs
+    hazard_filter = _filtered(request)
+    refuse_invalid_filter(hazard_filter.form)
+    hazards = hazard_filter.qs
     can_see_reporter = is_officer(request.user)
 
     def rows():
@@ -86,11 +90,9 @@ def my_work_view(request):
 @login_required
 def hazard_report(request):
     initial = {}
-    area_id = request.GET.get("area")
-    if area_id and area_id.isdigit():
-        area = area_queryset().filter(pk=area_id).first()
-        if area is not None:
-            initial["area"] = area.pk
+    area = area_queryset().filter(pk=parse_id(request.GET.get("area"))).first()  # the QR poster's area
+    if area is not None:
+        initial["area"] = area.pk
     if request.method == "POST":
         form = HazardReportForm(request.POST, request.FILES)
         if form.is_valid():
@@ -197,7 +199,7 @@ def people_options(request):
     if not request.user.has_perm("hazards.pick_people"):
         raise PermissionDenied
     # htmx sends the search box under its (prefixed) form name.
-    q = next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), "").strip()
+    q = clean_text(next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), ""))
     people = people_for_planner(request.user)
     if q:
         people = people.filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.filters import YearFilter
 from apps.core.forms import style_filter_form
 from apps.organization.models import Department
 
@@ -21,7 +22,7 @@ class IncidentFilter(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
         label=_("Department"), queryset=Department.objects.all(), empty_label=_("All departments")
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="occurred_at", lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="occurred_at", lookup_expr="year")
 
     class Meta:
         model = Incident

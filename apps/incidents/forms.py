@@ -2,7 +2,10 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
+from apps.core.bounds import MAX_INTERVAL_DAYS
 from apps.core.exceptions import ApplicationError
+from apps.core.fields import MultipleFileInput
 from apps.core.uploads import inspect_image
 from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
 from apps.emergency.models import ContingencyPlan
@@ -11,16 +14,12 @@ from apps.organization.models import Area
 from .models import CorrectiveAction, Incident, InvolvedPerson
 
 
-class MultipleImageInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class PhotosField(forms.FileField):
     """Zero or more photos, each checked by content."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", MultipleImageInput(attrs={"accept": "image/*", "capture": "environment"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*", "capture": "environment"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -55,7 +54,7 @@ class OccurredAtMixin:
 
 
 class IncidentReportForm(OccurredAtMixin, StyledForm):
-    occurred_at = forms.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
+    occurred_at = core_fields.DateTimeField(label=_("When did it happen?"), widget=DateTimeLocalInput())
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
@@ -78,7 +77,9 @@ class InvolvedPersonForm(StyledForm):
     treatment = forms.ChoiceField(
         label=_("Treatment"), choices=InvolvedPerson.Treatment.choices, initial=InvolvedPerson.Treatment.NONE
     )
-    lost_work_days = forms.IntegerField(label=_("Lost work days"), min_value=0, initial=0, required=False)
+    lost_work_days = forms.IntegerField(
+        label=_("Lost work days"), min_value=0, max_value=MAX_INTERVAL_DAYS, initial=0, required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -87,13 +88,14 @@ class InvolvedPersonForm(StyledForm):
         return data
 
 
-InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20)
+# absolute_max: a posted TOTAL_FORMS of 99999 builds no more forms than may be saved.
+InvolvedPersonFormSet = formset_factory(InvolvedPersonForm, extra=1, max_num=20, absolute_max=20, validate_max=True)
 
 
 class IncidentEditForm(OccurredAtMixin, StyledForm):
     type = forms.ChoiceField(label=_("Type"), choices=Incident.Type.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
-    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
+    occurred_at = core_fields.DateTimeField(label=_("When"), widget=DateTimeLocalInput())
     area = area_field()
     location_detail = forms.CharField(label=_("Exact spot"), max_length=200, required=False)
     description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -121,7 +123,7 @@ class ExternalReportForm(StyledForm):
         coerce=lambda v: v == "yes",
     )
     authority = forms.CharField(label=_("Reported to"), max_length=200, required=False)
-    reported_at = forms.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
+    reported_at = core_fields.DateTimeField(label=_("Reported at"), widget=DateTimeLocalInput(), required=False)
     reference = forms.CharField(label=_("Reference number"), max_length=100, required=False)
 
 
@@ -172,7 +174,7 @@ class InvestigationForm(StyledForm):
 
 
 class EventForm(StyledForm):
-    happened_at = forms.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
+    happened_at = core_fields.DateTimeField(label=_("Time"), widget=DateTimeLocalInput())
     description = forms.CharField(label=_("Event"), max_length=500)
 
 
@@ -180,8 +182,8 @@ class ActionForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CorrectiveAction.Kind.choices)
     description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = PersonField(label=_("Owner"))
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
-    check_due = forms.DateField(
+    due_date = core_fields.DateField(label=_("Due date"), widget=DateInput())
+    check_due = core_fields.DateField(
         label=_("Effectiveness check on"),
         widget=DateInput(),
         required=False,
@@ -212,7 +214,7 @@ class CaseStudyForm(StyledForm):
 
 
 class HoursForm(StyledForm):
-    month = forms.DateField(
+    month = core_fields.DateField(
         label=_("Month"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),

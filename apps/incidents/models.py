@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.bounds import MAX_INTERVAL_DAYS, interval_validators
 from apps.core.models import BaseModel
 
 
@@ -189,7 +190,9 @@ class InvolvedPerson(models.Model):
     injury_nature = models.CharField(_("nature of injury"), max_length=200, blank=True)
     body_part = models.CharField(_("body part"), max_length=100, blank=True)
     treatment = models.CharField(_("treatment"), max_length=20, choices=Treatment.choices, default=Treatment.NONE)
-    lost_work_days = models.PositiveIntegerField(_("lost work days"), default=0)
+    lost_work_days = models.PositiveIntegerField(
+        _("lost work days"), default=0, validators=interval_validators(MAX_INTERVAL_DAYS, minimum=0)
+    )
 
     class Meta:
         ordering = ["incident", "id"]

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.forms import submit_form
 from apps.core.pagination import paginate
+from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 from apps.hazards.selectors import visible_hazard_numbers
@@ -59,6 +61,7 @@ def _incident_or_404(request, pk, qs=None):
 @login_required
 def incident_list(request):
     filterset = IncidentFilter(request.GET, queryset=selectors.incident_list(user=request.user))
+    report_filter_errors(request, filterset.form)
     page = paginate(request, filterset.qs.order_by("-occurred_at", "-id"))
     context = {"filter": filterset, "page": page}
     if request.user.has_perm("incidents.view_statistics"):
@@ -70,6 +73,7 @@ def incident_list(request):
 def incident_export(request):
     _need(request, "incidents.export_incidents")
     filterset = IncidentFilter(request.GET, queryset=selectors.incident_list(user=request.user))
+    refuse_invalid_filter(filterset.form)
     rows = (
         (
             i.number,
@@ -102,8 +106,9 @@ def incident_export(request):
 def incident_report(request):
     _need(request, "incidents.report_incident")
     initial = {"occurred_at": timezone.localtime().replace(second=0, microsecond=0)}
-    if request.GET.get("area", "").isdigit():
-        initial["area"] = int(request.GET["area"])
+    area_id = parse_id(request.GET.get("area"))  # from a QR poster
+    if area_id is not None:
+        initial["area"] = area_id
     form = IncidentReportForm(request.POST or None, request.FILES or None, initial=initial)
     people = InvolvedPersonFormSet(request.POST or None, prefix="people")
     if request.method == "POST" and people.is_valid():

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
 from apps.core.uploads import inspect_image
 from apps.organization.models import Area, Department, Site
 
@@ -24,6 +25,7 @@ class PhotoField(forms.ImageField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Photo"))
+        kwargs.setdefault("widget", forms.FileInput)  # a clearable input could post "clear" instead of a file
         super().__init__(**kwargs)
         self.widget.attrs.update({"accept": "image/*", "capture": "environment"})
 
@@ -63,8 +65,13 @@ class TemplateItemRowForm(forms.Form):
         return data
 
 
-TemplateItemFormSet = forms.formset_factory(TemplateItemRowForm, extra=5, can_delete=True, max_num=400)
-NewTemplateItemFormSet = forms.formset_factory(TemplateItemRowForm, extra=12, can_delete=True, max_num=400)
+# absolute_max: a posted TOTAL_FORMS of 99999 builds no more rows than a checklist may have.
+TemplateItemFormSet = forms.formset_factory(
+    TemplateItemRowForm, extra=5, can_delete=True, max_num=400, absolute_max=400, validate_max=True
+)
+NewTemplateItemFormSet = forms.formset_factory(
+    TemplateItemRowForm, extra=12, can_delete=True, max_num=400, absolute_max=400, validate_max=True
+)
 
 
 class TemplateCreateForm(TemplateHeaderForm):
@@ -172,7 +179,7 @@ class InspectionCreateForm(forms.Form):
     template = forms.ModelChoiceField(label=_("Checklist"), queryset=ChecklistTemplate.objects.filter(is_current=True))
     area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.none())
     inspector = forms.ModelChoiceField(label=_("Inspector"), queryset=get_user_model().objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = core_fields.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,6 +226,7 @@ class EquipmentForm(forms.ModelForm):
             "next_check_due": forms.DateInput(attrs={"type": "date"}),
             "expires_on": forms.DateInput(attrs={"type": "date"}),
         }
+        field_classes = {"next_check_due": core_fields.DateField, "expires_on": core_fields.DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

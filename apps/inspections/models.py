@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import MAX_INTERVAL_DAYS, YEAR_MAX, YEAR_MIN, interval_validators, range_constraint, validate_year
 from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
 
@@ -150,7 +151,7 @@ class InspectionPlan(BaseModel):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
 
-    year = models.PositiveIntegerField(_("year"), unique=True)
+    year = models.PositiveIntegerField(_("year"), unique=True, validators=[validate_year])
     title = models.CharField(_("title"), max_length=200)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
@@ -169,6 +170,7 @@ class InspectionPlan(BaseModel):
 
     class Meta:
         ordering = ["-year", "id"]
+        constraints = [range_constraint("year", YEAR_MIN, YEAR_MAX, "inspection_plan_year_in_range")]
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
 
@@ -201,7 +203,9 @@ class PlanLine(BaseModel):
         verbose_name=_("department"),
     )
     frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices)
-    interval_days = models.PositiveIntegerField(_("every N days"), null=True, blank=True)
+    interval_days = models.PositiveIntegerField(
+        _("every N days"), null=True, blank=True, validators=interval_validators(MAX_INTERVAL_DAYS)
+    )
     inspector = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -232,6 +236,7 @@ class PlanLine(BaseModel):
             models.CheckConstraint(
                 condition=~Q(frequency="custom") | Q(interval_days__gte=1), name="plan_line_custom_needs_interval"
             ),
+            range_constraint("interval_days", 1, MAX_INTERVAL_DAYS, "plan_line_interval_at_most_ten_years"),
         ]
         verbose_name = _("plan line")
         verbose_name_plural = _("plan lines")
@@ -420,7 +425,9 @@ class Equipment(BaseModel):
     )
     location_note = models.CharField(_("exact spot"), max_length=200, blank=True)
     serial_number = models.CharField(_("serial number"), max_length=100, blank=True)
-    check_interval_days = models.PositiveIntegerField(_("check every (days)"), default=30)
+    check_interval_days = models.PositiveIntegerField(
+        _("check every (days)"), default=30, validators=interval_validators(MAX_INTERVAL_DAYS)
+    )
     last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
     next_check_due = models.DateField(_("next check due"), db_index=True)
     expires_on = models.DateField(_("expiry date"), null=True, blank=True, db_index=True)
@@ -429,7 +436,8 @@ class Equipment(BaseModel):
     class Meta:
         ordering = ["code", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(check_interval_days__gte=1), name="equipment_interval_positive")
+            models.CheckConstraint(condition=Q(check_interval_days__gte=1), name="equipment_interval_positive"),
+            range_constraint("check_interval_days", 1, MAX_INTERVAL_DAYS, "equipment_interval_at_most_ten_years"),
         ]
         verbose_name = _("equipment")
         verbose_name_plural = _("equipment")

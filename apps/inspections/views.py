@@ -18,6 +18,7 @@ from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.forms import submit_form
 from apps.core.pagination import paginate
+from apps.core.params import clean_text, text_param, year_param
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 
@@ -162,8 +163,9 @@ def plan_line_delete(request, pk, line_pk):
 def plan_approve(request, pk):
     _require(request, "inspections.approve_plan")
     plan = get_object_or_404(InspectionPlan, pk=pk)
+    comment = clean_text(request.POST.get("comment"), max_length=2000)
     try:
-        services.inspection_plan_approve(plan=plan, user=request.user, comment=request.POST.get("comment", ""))
+        services.inspection_plan_approve(plan=plan, user=request.user, comment=comment)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -188,10 +190,7 @@ def plan_generate(request, pk):
 @login_required
 def coverage(request):
     _require(request, "inspections.view_coverage")
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request, default=timezone.localdate().year)
     report = selectors.coverage_report(year=year)
     return render(request, "inspections/coverage.html", {"report": report, "year": year})
 
@@ -201,8 +200,8 @@ def coverage(request):
 
 def _inspection_filters(request):
     return {
-        "status": request.GET.get("status", ""),
-        "q": request.GET.get("q", "").strip(),
+        "status": text_param(request, "status"),
+        "q": text_param(request, "q"),
         "mine": request.GET.get("mine") == "1",
     }
 
@@ -379,9 +378,9 @@ def inspection_report(request, pk):
 def equipment_list(request):
     _require(request, "inspections.list_equipment")
     filters = {
-        "q": request.GET.get("q", "").strip(),
-        "kind": request.GET.get("kind", ""),
-        "state": request.GET.get("state", ""),
+        "q": text_param(request, "q"),
+        "kind": text_param(request, "kind"),
+        "state": text_param(request, "state"),
     }
     qs = selectors.equipment_list(user=request.user, filters=filters)
     if request.GET.get("format") == "csv":
@@ -586,7 +585,7 @@ def appliance_decide(request, pk):
 @login_required
 def visit_list(request):
     _require(request, "inspections.use_visitor_log")
-    filters = {"q": request.GET.get("q", "").strip()}
+    filters = {"q": text_param(request, "q")}
     log = selectors.visit_log(user=request.user, filters=filters)
     if request.GET.get("format") == "csv":
         return csv_response(
@@ -644,7 +643,7 @@ def visit_sign_out(request, pk):
 def host_search(request):
     """Autocomplete for the host field: up to ten matching people as <option>s."""
     _require(request, "inspections.use_visitor_log")
-    q = request.GET.get("host", "").strip()
+    q = text_param(request, "host")
     people = []
     if len(q) >= 1:
         User = get_user_model()

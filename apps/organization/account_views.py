@@ -22,9 +22,11 @@ def language_switch(request):
     """Switch the interface language; saved on the user so every device follows."""
     lang = request.POST.get("language", "")
     nxt = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    # Only a path on this site: anything else ("abc" would be taken for a view name) goes home.
+    safe = url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    if not (safe and nxt.startswith("/") and nxt.isprintable()):
         nxt = "/"
-    response = redirect(nxt)
+    response = HttpResponseRedirect(nxt)
     if not translation.check_for_language(lang):
         messages.error(request, _("Unknown language."))
         return response

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
+from apps.core.bounds import MAX_ID
 from apps.core.uploads import inspect_image
 
 from .csv_import import MAX_IMPORT_BYTES, ImportFileError, decode_upload
@@ -28,6 +30,7 @@ class PersonForm(forms.ModelForm):
             "is_active",
         ]
         widgets = {"hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"hire_date": core_fields.DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,7 +119,7 @@ class PersonImportForm(forms.Form):
             "UTF-8 CSV with the columns employee_number, full_name, department, post and optionally "
             "username, email, hire_date (YYYY-MM-DD), phone, role, active."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
     def clean_file(self):
@@ -140,4 +143,4 @@ class HistoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Record type"), required=False, choices=[("", _("All"))] + list(HISTORY_LABELS.items())
     )
-    object = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    object = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)

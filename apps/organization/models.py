@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.bounds import interval_validators
 from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
 
@@ -110,7 +111,7 @@ class Floor(BilingualNameMixin, BaseModel):
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="floors", verbose_name=_("site"))
     building = models.CharField(_("building"), max_length=100, blank=True)
-    level = models.IntegerField(_("level"), default=1)
+    level = models.IntegerField(_("level"), default=1, validators=interval_validators(999, minimum=-99))
     history = HistoricalRecords()
 
     class Meta:

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import refuse_invalid_filter
 from apps.core.pagination import paginate
+from apps.core.params import text_param
 
 from . import panels, selectors, services
 from .csv_import import ImportFileError, parse_people_csv
@@ -283,7 +285,9 @@ EXPORT_HEADER = [
 def person_export(request):
     """The filtered people list as CSV, in the columns the import reads (export → edit → re-import)."""
     _require_perm(request, "organization.list_people")
-    people = _filtered_people(request).qs
+    people_filter = _filtered_people(request)
+    refuse_invalid_filter(people_filter.form)
+    people = people_filter.qs
     rows = (
         [
             p.employee_number,
@@ -306,7 +310,7 @@ def person_export(request):
 @require_GET
 def person_autocomplete(request):
     """JSON for the person picker, scoped to the people the user may list."""
-    people = selectors.person_search(user=request.user, query=request.GET.get("q", ""))
+    people = selectors.person_search(user=request.user, query=text_param(request, "q"))
     results = [
         {
             "id": p.pk,

@@ -8,6 +8,8 @@ with ``name``, ``value``, ``label`` and ``url``.
 from django import forms
 from django.urls import reverse_lazy
 
+from apps.core.params import parse_id
+
 
 class PersonAutocompleteWidget(forms.Widget):
     template_name = "organization/widgets/person_picker.html"
@@ -23,7 +25,8 @@ class PersonAutocompleteWidget(forms.Widget):
         if value not in (None, "") and self.choices_queryset is not None:
             # Look the name up within the field's own choices: a posted id outside them (another
             # department's person) must not reveal that person's name when the form is shown again.
-            person = self.choices_queryset.filter(pk=value).first() if str(value).isdigit() else None
+            pk = parse_id(value)  # what was posted: "abc" or "²" is nobody
+            person = self.choices_queryset.filter(pk=pk).first() if pk is not None else None
             label = str(person) if person else ""
         context["widget"].update({"url": str(self.url), "label": label})
         return context

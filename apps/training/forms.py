@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
+from apps.core.fields import FileField
 from apps.core.forms import style_filter_form
 from apps.core.permissions import department_scope
 from apps.core.uploads import MATERIALS, inspect_file
@@ -9,7 +11,7 @@ from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
 
-from .models import Course, Material, PlanLine, Question, Requirement
+from .models import Course, Material, Option, PlanLine, Question, Requirement
 
 MAX_OPTIONS = 6
 
@@ -71,7 +73,7 @@ class ExamForm(forms.Form):
 
 class MaterialForm(forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-    file = forms.FileField(
+    file = FileField(
         label=_("file"),
         required=False,
         help_text=_("PDF, Word, Excel, PowerPoint, an image, an MP4 or WebM video, or plain text."),
@@ -107,10 +109,13 @@ class QuestionForm(forms.Form):
         if question is not None:
             kwargs["initial"] = {**self.initial_for(question), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
+        length = Option._meta.get_field("text").max_length  # longer answers cannot be saved
         for i in range(1, MAX_OPTIONS + 1):
-            self.fields[f"option_{i}"] = forms.CharField(label=_("answer %(n)d (English)") % {"n": i}, required=False)
+            self.fields[f"option_{i}"] = forms.CharField(
+                label=_("answer %(n)d (English)") % {"n": i}, required=False, max_length=length
+            )
             self.fields[f"option_{i}_zh"] = forms.CharField(
-                label=_("answer %(n)d (Chinese)") % {"n": i}, required=False
+                label=_("answer %(n)d (Chinese)") % {"n": i}, required=False, max_length=length
             )
             self.fields[f"option_{i}_correct"] = forms.BooleanField(label=_("correct"), required=False)
 
@@ -153,10 +158,10 @@ class RequirementForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
     trigger = forms.ChoiceField(label=_("when"), choices=Requirement.Trigger.choices)
     audience = forms.ChoiceField(label=_("who"), choices=Requirement.Audience.choices)
-    departments = forms.ModelMultipleChoiceField(
+    departments = core_fields.ModelMultipleChoiceField(
         label=_("departments"), queryset=Department.objects.all(), required=False
     )
-    posts = forms.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
+    posts = core_fields.ModelMultipleChoiceField(label=_("posts"), queryset=Post.objects.all(), required=False)
     due_days = forms.IntegerField(label=_("days to complete"), min_value=0, max_value=365, initial=14)
     renew_lead_days = forms.IntegerField(label=_("reassign days before expiry"), min_value=0, max_value=365, initial=30)
 
@@ -165,7 +170,7 @@ class AssignmentForm(forms.Form):
     """Assign a course to one picked person, or to everyone in a department or post the user may assign."""
 
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    due_date = forms.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = core_fields.DateField(label=_("due"), widget=forms.DateInput(attrs={"type": "date"}))
     person = PersonField(label=_("person"), required=False)
     department = forms.ModelChoiceField(
         label=_("everyone in department"), queryset=Department.objects.none(), required=False
@@ -202,7 +207,7 @@ class AssignmentForm(forms.Form):
 class CompletionForm(forms.Form):
     person = PersonField(label=_("person"))
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.all())
-    completed_on = forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    completed_on = core_fields.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -211,7 +216,9 @@ class CompletionForm(forms.Form):
 
 class SessionForm(forms.Form):
     course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True))
-    starts_at = forms.DateTimeField(label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    starts_at = core_fields.DateTimeField(
+        label=_("starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     duration_minutes = forms.IntegerField(label=_("duration (minutes)"), min_value=5, max_value=1440, initial=60)
     area = forms.ModelChoiceField(label=_("place"), queryset=Area.objects.filter(is_active=True), required=False)
     trainer = PersonField(label=_("trainer"), required=False)
@@ -226,6 +233,7 @@ class PlanLineForm(forms.ModelForm):
     class Meta:
         model = PlanLine
         fields = ["year", "month", "course", "method", "departments"]
+        field_classes = {"year": core_fields.YearField, "departments": core_fields.ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

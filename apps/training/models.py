@@ -16,8 +16,19 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import (
+    MAX_INTERVAL_DAYS,
+    MAX_INTERVAL_MONTHS,
+    YEAR_MAX,
+    YEAR_MIN,
+    interval_validators,
+    range_constraint,
+    validate_year,
+)
 from apps.core.i18n import pick_language
 from apps.core.models import BaseModel, BilingualNameMixin
+
+MAX_COURSE_MINUTES = 7 * 24 * 60  # a week of training is one course too many
 
 
 def new_certificate_code():
@@ -43,9 +54,15 @@ class Course(BilingualNameMixin, BaseModel):
     method = models.CharField(_("method"), max_length=20, choices=Method.choices, default=Method.ONLINE)
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=60)
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), default=60, validators=interval_validators(MAX_COURSE_MINUTES)
+    )
     validity_months = models.PositiveIntegerField(
-        _("valid for (months)"), null=True, blank=True, help_text=_("Empty: a pass never expires.")
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: a pass never expires."),
+        validators=interval_validators(MAX_INTERVAL_MONTHS),
     )
     is_active = models.BooleanField(_("active"), default=True)
     clauses = models.ManyToManyField(
@@ -54,6 +71,7 @@ class Course(BilingualNameMixin, BaseModel):
 
     class Meta:
         ordering = ["name", "id"]
+        constraints = [range_constraint("validity_months", 1, MAX_INTERVAL_MONTHS, "course_validity_in_range")]
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
@@ -207,9 +225,14 @@ class Requirement(BaseModel):
         "organization.Department", blank=True, related_name="+", verbose_name=_("departments")
     )
     posts = models.ManyToManyField("organization.Post", blank=True, related_name="+", verbose_name=_("posts"))
-    due_days = models.PositiveIntegerField(_("days to complete"), default=14)
+    due_days = models.PositiveIntegerField(
+        _("days to complete"), default=14, validators=interval_validators(MAX_INTERVAL_DAYS, minimum=0)
+    )
     renew_lead_days = models.PositiveIntegerField(
-        _("reassign days before expiry"), default=30, help_text=_("For courses with a validity period.")
+        _("reassign days before expiry"),
+        default=30,
+        help_text=_("For courses with a validity period."),
+        validators=interval_validators(MAX_INTERVAL_DAYS, minimum=0),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_by = models.ForeignKey(
@@ -218,6 +241,10 @@ class Requirement(BaseModel):
 
     class Meta:
         ordering = ["course__name", "trigger", "id"]
+        constraints = [
+            range_constraint("due_days", 0, MAX_INTERVAL_DAYS, "requirement_due_days_in_range"),
+            range_constraint("renew_lead_days", 0, MAX_INTERVAL_DAYS, "requirement_renew_lead_days_in_range"),
+        ]
         verbose_name = _("training requirement")
         verbose_name_plural = _("training requirements")
 
@@ -483,8 +510,8 @@ class Completion(BaseModel):
 class PlanLine(BaseModel):
     """A line of the annual training plan (R6.1): course, audience, month, method."""
 
-    year = models.PositiveIntegerField(_("year"))
-    month = models.PositiveSmallIntegerField(_("month"))
+    year = models.PositiveIntegerField(_("year"), validators=[validate_year])
+    month = models.PositiveSmallIntegerField(_("month"), validators=interval_validators(12))
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="plan_lines", verbose_name=_("course"))
     method = models.CharField(_("method"), max_length=20, choices=Course.Method.choices)
     departments = models.ManyToManyField(
@@ -499,6 +526,7 @@ class PlanLine(BaseModel):
         ordering = ["year", "month", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="planline_month_1_12"),
+            range_constraint("year", YEAR_MIN, YEAR_MAX, "planline_year_in_range"),
         ]
         verbose_name = _("plan line")
         verbose_name_plural = _("plan lines")

@@ -41,5 +41,5 @@ urlpatterns = [
     path("plan/", views.plan, name="plan"),
     path("plan/new/", views.plan_line_create, name="plan_line_create"),
     path("certificates/<int:pk>/", views.certificate_pdf, name="certificate_pdf"),
-    path("verify/<str:code>/", views.verify, name="verify"),
+    path("verify/<token:code>/", views.verify, name="verify"),
 ]

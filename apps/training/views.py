@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
+from apps.core.params import clean_text, parse_id, text_param, year_param
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.views import attachment_response
 
@@ -47,7 +49,7 @@ def _need(request, perm, obj=None):
 
 @login_required
 def course_list(request):
-    filters = {k: request.GET.get(k, "") for k in ("q", "category", "method")}
+    filters = {k: text_param(request, k) for k in ("q", "category", "method")}
     page = paginate(request, selectors.course_list(user=request.user, filters=filters))
     context = {
         "page": page,
@@ -317,7 +319,7 @@ def _render_result(request, attempt):
 def attempt_answer(request, pk):
     """htmx autosave of one answer; returns a small status fragment."""
     attempt = _own_attempt(request, pk)
-    item_id = request.GET.get("item") or request.POST.get("item")
+    item_id = parse_id(request.GET.get("item") or request.POST.get("item"))
     try:
         result = services.exam_answer_save(
             user=request.user, attempt=attempt, item_id=item_id, tokens=request.POST.getlist(f"q-{item_id}")
@@ -370,8 +372,9 @@ def my_training(request):
 @login_required
 def team(request):
     _need(request, "training.view_team")
-    department = request.GET.get("department") or None
-    rows = selectors.team_overview(user=request.user, department_id=department)
+    filter_form = MatrixFilterForm(request.GET or None)
+    report_filter_errors(request, filter_form)
+    rows = selectors.team_overview(user=request.user, department_id=filter_form.filters().get("department"))
     page = paginate(request, rows, per_page=50)
     context = {
         "page": page,
@@ -379,7 +382,7 @@ def team(request):
         "back": request.get_full_path(),
         "cleared_count": sum(1 for r in rows if r["clearance"].cleared),
         "total": len(rows),
-        "filter_form": MatrixFilterForm(request.GET or None),
+        "filter_form": filter_form,
     }
     return render(request, "training/team.html", context)
 
@@ -410,8 +413,8 @@ def assignment_again(request):
     """One click from a "not cleared" list: assign a missing induction course again (or for the first
     time). An open assignment whose attempts are all used is replaced, so the attempts start afresh."""
     _need(request, "training.assign")
-    person = get_object_or_404(selectors.people_in_scope(user=request.user), pk=request.POST.get("person") or 0)
-    course = get_object_or_404(Course, pk=request.POST.get("course") or 0, is_active=True)
+    person = get_object_or_404(selectors.people_in_scope(user=request.user), pk=parse_id(request.POST.get("person")))
+    course = get_object_or_404(Course, pk=parse_id(request.POST.get("course")), is_active=True)
     due_days = min(
         Requirement.objects.filter(course=course, is_active=True, trigger=Requirement.Trigger.HIRE).values_list(
             "due_days", flat=True
@@ -451,6 +454,7 @@ def assignment_again(request):
 def matrix(request):
     _need(request, "training.view_matrix")
     form = MatrixFilterForm(request.GET or None)
+    report_filter_errors(request, form)
     data = selectors.compliance_matrix(user=request.user, filters=form.filters())
     page = paginate(request, data.rows, per_page=100)
     context = {"form": form, "matrix": data, "page": page}
@@ -461,6 +465,7 @@ def matrix(request):
 def matrix_export(request):
     _need(request, "training.view_matrix")
     form = MatrixFilterForm(request.GET or None)
+    refuse_invalid_filter(form)
     data = selectors.compliance_matrix(user=request.user, filters=form.filters())
     header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in data.courses]
 
@@ -511,7 +516,7 @@ def requirement_deactivate(request, pk):
 def assignment_list(request):
     _need(request, "training.assign")
     qs = selectors.assignment_list(user=request.user)
-    status = request.GET.get("status", "open")
+    status = text_param(request, "status", default="open")
     if status:
         qs = qs.filter(status=status)
     page = paginate(request, qs.order_by("due_date", "id"))
@@ -541,8 +546,9 @@ def assignment_create(request):
 def assignment_cancel(request, pk):
     _need(request, "training.cancel_assignment")
     assignment = get_object_or_404(selectors.assignment_list(user=request.user), pk=pk)
+    comment = clean_text(request.POST.get("comment"), max_length=2000)
     try:
-        services.assignment_cancel(user=request.user, assignment=assignment, comment=request.POST.get("comment", ""))
+        services.assignment_cancel(user=request.user, assignment=assignment, comment=comment)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("training:assignment_list")
@@ -622,7 +628,7 @@ def session_attendance(request, pk):
     _need(request, "training.take_attendance", session)
     from apps.organization.models import User
 
-    person = get_object_or_404(User, pk=request.POST.get("person"))
+    person = get_object_or_404(User, pk=parse_id(request.POST.get("person")))
     attended = request.POST.get("attended") == "1"
     try:
         enrolment = services.session_attendance_mark(
@@ -644,10 +650,7 @@ def session_attendance(request, pk):
 @login_required
 def plan(request):
     _need(request, "training.view_plan")
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request, default=timezone.localdate().year)
     rows, overall = selectors.plan_progress(year=year)
     return render(request, "training/plan.html", {"rows": rows, "overall": overall, "year": year})
 
