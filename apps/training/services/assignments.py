@@ -1,0 +1,121 @@
+"""Assignments: who must complete which course by when (by a rule, or by hand)."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.permissions import require
+from apps.core.services import timeline_record
+from apps.notifications.services import notify
+
+from ..models import (
+    Assignment,
+)
+from .completions import _has_valid_record
+from .exams import _attempts_used_up
+
+_title = lazy(lambda course: course.display_name, str)
+
+
+def _assign(
+    *, person, course, due_date, reason, actor=None, requirement=None, skip_if_valid=True, replace_used_up=False
+):
+    """Create an open assignment unless one is open already (or the person holds a valid pass).
+
+    ``replace_used_up`` (assigning by hand): an open assignment whose exam attempts are all used is
+    stuck, so it is cancelled and replaced; the new assignment starts a fresh set of attempts."""
+    if not person.is_active:
+        return None
+    stuck = Assignment.objects.filter(person=person, course=course, status=Assignment.Status.OPEN).first()
+    if stuck is not None:
+        if not (replace_used_up and _attempts_used_up(person, course)):
+            return None
+        with transaction.atomic():
+            locked = Assignment.objects.select_for_update().filter(pk=stuck.pk, status=Assignment.Status.OPEN)
+            if locked.update(status=Assignment.Status.CANCELLED, updated_at=timezone.now()) != 1:
+                return None  # closed meanwhile (passed, cancelled or replaced by someone else)
+            timeline_record(
+                subject=stuck,
+                actor=actor,
+                action=gettext_noop("replaced: no attempts left"),
+                from_state=Assignment.Status.OPEN,
+                to_state=Assignment.Status.CANCELLED,
+            )
+        skip_if_valid = False  # the stuck assignment was needed (e.g. a refresher): its replacement is too
+    if skip_if_valid and _has_valid_record(person, course, timezone.localdate()):
+        return None
+    try:
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                person=person,
+                course=course,
+                due_date=due_date,
+                reason=reason,
+                requirement=requirement,
+                assigned_by=actor,
+            )
+    except IntegrityError:
+        return None  # a concurrent call assigned it first: the constraint keeps one open assignment
+    timeline_record(subject=assignment, actor=actor, action=gettext_noop("assigned"), to_state=assignment.status)
+    transaction.on_commit(lambda: _notify_new_assignment(assignment))
+    return assignment
+
+
+def _notify_new_assignment(assignment):
+    notify(
+        recipients=[assignment.person],
+        key=f"training:assignment:{assignment.pk}:new",
+        subject=format_lazy(gettext_lazy("New training: {course}"), course=_title(assignment.course)),
+        body=format_lazy(gettext_lazy("Please complete it by {due}."), due=assignment.due_date.isoformat()),
+        url="/training/my/",
+    )
+
+
+def assignment_create(*, user, people, course, due_date, comment="") -> list[Assignment]:
+    """Assign ``course`` by hand to one person or a group; people who hold it or have it open are skipped,
+    except an open assignment whose exam attempts are all used: it is replaced (fresh attempts)."""
+    require(user, "training.assign")
+    people = list(people)
+    for person in people:
+        require(user, "training.assign_person", person)
+    if due_date < timezone.localdate():
+        raise ApplicationError(_("The due date is in the past."))
+    created = []
+    with transaction.atomic():
+        for person in people:
+            assignment = _assign(
+                person=person,
+                course=course,
+                due_date=due_date,
+                reason=Assignment.Reason.MANUAL,
+                actor=user,
+                replace_used_up=True,
+            )
+            if assignment is not None:
+                created.append(assignment)
+    return created
+
+
+def assignment_cancel(*, user, assignment, comment="") -> Assignment:
+    require(user, "training.cancel_assignment", assignment)
+    with transaction.atomic():
+        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        if Assignment.Status.CANCELLED not in Assignment.TRANSITIONS.get(locked.status, set()):
+            raise Conflict(_("This assignment is no longer open."))
+        locked.status = Assignment.Status.CANCELLED
+        locked.save(update_fields=["status", "updated_at"])
+        timeline_record(
+            subject=locked,
+            actor=user,
+            action=gettext_noop("cancelled"),
+            from_state="open",
+            to_state=locked.status,
+            comment=comment,
+        )
+    return locked
