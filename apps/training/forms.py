@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.permissions import department_scope
 from apps.core.uploads import MATERIALS, inspect_file
+from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
@@ -258,3 +259,20 @@ class MatrixFilterForm(forms.Form):
             "category": data.get("category"),
             "status": data.get("status"),
         }
+
+
+class ExamAnswersForm(MoveForm):
+    """The exam page's answers: one field per drawn question, ``q-<item id>``, whose values are the
+    attempt's opaque answer tokens (the service maps them back to options and refuses anything else).
+    Hands the service ``answers`` = {item id: [tokens]}."""
+
+    def clean(self):
+        data = super().clean()
+        data["answers"] = {key[2:]: self.data.getlist(key) for key in self.data if key.startswith("q-")}
+        return data
+
+    def tokens_for(self, item_pk) -> set[str] | None:
+        """The tokens posted for one question (to show a refused submission as it was filled in)."""
+        if not self.is_bound:
+            return None
+        return set(self.data.getlist(f"q-{item_pk}"))

@@ -1,4 +1,6 @@
-"""Who may do what in training. List scoping lives in selectors (``department_scope``)."""
+"""Who may do what in training. List scoping lives in selectors (``department_scope``); the moves of
+assignments and exam attempts (``training.cancel_assignment``, ``training.submit_examattempt``) are
+registered by ``workflow.py`` from these predicates."""
 
 import rules
 
@@ -59,7 +61,6 @@ rules.add_perm("training.view_new_hires", is_company_wide)
 rules.add_perm("training.manage_requirements", is_officer)
 rules.add_perm("training.assign", is_officer | is_department_head)
 rules.add_perm("training.assign_person", is_officer | heads_record_persons_department)
-rules.add_perm("training.cancel_assignment", is_officer)
 rules.add_perm("training.manage_sessions", is_officer)
 rules.add_perm("training.take_attendance", is_officer | is_session_trainer)
 rules.add_perm("training.enrol", is_active_user)

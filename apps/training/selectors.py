@@ -461,11 +461,12 @@ class Choice:
     checked: bool
 
 
-def attempt_items_for_display(attempt):
+def attempt_items_for_display(attempt, answers=None):
     """Drawn questions with their options in the attempt's shuffled order, each as a :class:`Choice`.
 
     Neither option ids nor the answer key reach the page: options are read without ``is_correct`` and
-    carry only their per-attempt token."""
+    carry only their per-attempt token. ``answers`` (a refused submission's ``ExamAnswersForm``) ticks
+    what was sent instead of what was saved, so the page shows the exam as the person left it."""
     items = list(attempt.items.select_related("question").order_by("position"))
     from .models import Option
 
@@ -473,8 +474,13 @@ def attempt_items_for_display(attempt):
     options = {o.pk: o for o in Option.objects.filter(pk__in=option_ids).only("id", "text", "text_zh", "question_id")}
     for item in items:
         selected = set(item.selected or [])
+        sent = answers.tokens_for(item.pk) if answers is not None else None
         item.choices = [
-            Choice(token=token, text=options[oid].display_text, checked=oid in selected)
+            Choice(
+                token=token,
+                text=options[oid].display_text,
+                checked=token in sent if sent is not None else oid in selected,
+            )
             for oid, token in zip(item.option_order, item.option_tokens, strict=True)
             if oid in options
         ]

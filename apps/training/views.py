@@ -19,6 +19,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.views import attachment_response
+from apps.core.workflow_views import move_items
 
 from . import selectors, services
 from .forms import (
@@ -35,6 +36,7 @@ from .forms import (
 )
 from .models import Completion, Course, Exam, ExamAttempt, Material, Question, Requirement, TrainingSession
 from .pdf import certificate_pdf_response
+from .workflow import ASSIGNMENT_FLOW, ATTEMPT_FLOW
 
 
 def _need(request, perm, obj=None):
@@ -256,32 +258,38 @@ def exam_start(request, pk):
     return redirect(attempt)
 
 
-def _own_attempt(request, pk):
-    """Only the person taking the exam may answer or submit it."""
-    return get_object_or_404(ExamAttempt.objects.select_related("exam"), pk=pk, person=request.user)
+def own_attempts(request):
+    """The signed-in person's attempts: only they may answer or submit one (others get a 404)."""
+    return ExamAttempt.objects.select_related("exam__course").filter(person=request.user)
 
 
 @login_required
 def attempt_detail(request, pk):
     attempt = get_object_or_404(selectors.attempt_list(user=request.user).select_related("exam"), pk=pk)
-    expired = attempt.status == ExamAttempt.Status.IN_PROGRESS and timezone.now() > attempt.deadline
-    if expired and attempt.person_id == request.user.pk:
-        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt)
-    if attempt.status == ExamAttempt.Status.IN_PROGRESS:
-        if attempt.person_id != request.user.pk:
-            raise Http404
-        items = selectors.attempt_items_for_display(attempt)
-        context = {
-            "attempt": attempt,
-            "items": items,
-            "course": attempt.exam.course,
-            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
-        }
-        return render(request, "training/attempt_take.html", context)
-    return _render_result(request, attempt)
+    if attempt.person_id == request.user.pk:
+        attempt = services.exam_attempt_time_out(attempt=attempt, user=request.user)  # opened after its time
+    return attempt_page(request, attempt)
 
 
-def _render_result(request, attempt):
+def attempt_page(request, attempt, *, bound_form=None, status=200):
+    """The exam while it runs (for its person only), the result once it has ended. After a refused
+    submission: the exam again with the answers as they were sent and the reason (status 400)."""
+    if attempt.status == ExamAttempt.Status.SUBMITTED:
+        return _render_result(request, attempt, status=status)
+    if attempt.person_id != request.user.pk:
+        raise Http404
+    moves = {item["move"].name: item for item in move_items(ATTEMPT_FLOW, attempt, request.user, bound_form)}
+    context = {
+        "attempt": attempt,
+        "items": selectors.attempt_items_for_display(attempt, answers=bound_form),
+        "course": attempt.exam.course,
+        "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+        "submit": moves.get("submit"),
+    }
+    return render(request, "training/attempt_take.html", context, status=status)
+
+
+def _render_result(request, attempt, *, status=200):
     exam = attempt.exam
     wrong = []
     show_wrong = exam.show_wrong_questions or request.user.has_perm("training.view_statistics")
@@ -307,14 +315,14 @@ def _render_result(request, attempt):
         "completion": completion,
         "attempts_left": services.attempts_left(person=attempt.person, exam=exam),
     }
-    return render(request, "training/attempt_result.html", context)
+    return render(request, "training/attempt_result.html", context, status=status)
 
 
 @require_POST
 @login_required
 def attempt_answer(request, pk):
     """htmx autosave of one answer; returns a small status fragment."""
-    attempt = _own_attempt(request, pk)
+    attempt = get_object_or_404(own_attempts(request), pk=pk)
     item_id = request.GET.get("item") or request.POST.get("item")
     try:
         result = services.exam_answer_save(
@@ -327,21 +335,6 @@ def attempt_answer(request, pk):
             format_html('<span class="text-success small"><i class="bi bi-check2"></i> {}</span>', _("Saved"))
         )
     return HttpResponse(format_html('<span class="text-danger small">{}</span>', result.message))
-
-
-@require_POST
-@login_required
-def attempt_submit(request, pk):
-    attempt = _own_attempt(request, pk)
-    answers = {}
-    for key in request.POST:
-        if key.startswith("q-"):
-            answers[key[2:]] = request.POST.getlist(key)
-    try:
-        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt, answers=answers)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(attempt)
 
 
 # --- my training, team, new hires ------------------------------------------------------------
@@ -513,6 +506,8 @@ def assignment_list(request):
     if status:
         qs = qs.filter(status=status)
     page = paginate(request, qs.order_by("due_date", "id"))
+    for assignment in page:
+        assignment.moves = move_items(ASSIGNMENT_FLOW, assignment, request.user)
     return render(request, "training/assignment_list.html", {"page": page, "status": status})
 
 
@@ -534,16 +529,25 @@ def assignment_create(request):
     return render(request, "training/form.html", {"form": form, "title": _("Assign training")})
 
 
-@require_POST
+def visible_assignments(request):
+    """The assignments the signed-in user may see (the moves' URLs fetch through this: others are a 404)."""
+    return selectors.assignment_list(user=request.user)
+
+
+def assignment_page(request, assignment, *, bound_form=None, status=200):
+    """An assignment, its history and the moves the user may make; after a refused move, with that
+    move's form as it was filled in (status 400)."""
+    context = {
+        "assignment": assignment,
+        "timeline": timeline_for(assignment),
+        "moves": move_items(ASSIGNMENT_FLOW, assignment, request.user, bound_form=bound_form),
+    }
+    return render(request, "training/assignment_detail.html", context, status=status)
+
+
 @login_required
-def assignment_cancel(request, pk):
-    _need(request, "training.cancel_assignment")
-    assignment = get_object_or_404(selectors.assignment_list(user=request.user), pk=pk)
-    try:
-        services.assignment_cancel(user=request.user, assignment=assignment, comment=request.POST.get("comment", ""))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:assignment_list")
+def assignment_detail(request, pk):
+    return assignment_page(request, get_object_or_404(visible_assignments(request), pk=pk))
 
 
 @login_required

@@ -24,6 +24,7 @@ from .exams import (
     exam_attempt_score,
     exam_attempt_start,
     exam_attempt_submit,
+    exam_attempt_time_out,
     exam_attempts_expire,
     exam_save,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "exam_attempt_score",
     "exam_attempt_start",
     "exam_attempt_submit",
+    "exam_attempt_time_out",
     "exam_attempts_expire",
     "exam_save",
     "expiry_for",

@@ -7,16 +7,14 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
-from apps.core.services import timeline_record
 from apps.notifications.services import notify
 
-from ..models import (
-    Assignment,
-)
+from ..models import Assignment
+from ..workflow import ASSIGNMENT_FLOW
 from .completions import _has_valid_record
 from .exams import _attempts_used_up
 
@@ -29,24 +27,17 @@ def _assign(
     """Create an open assignment unless one is open already (or the person holds a valid pass).
 
     ``replace_used_up`` (assigning by hand): an open assignment whose exam attempts are all used is
-    stuck, so it is cancelled and replaced; the new assignment starts a fresh set of attempts."""
+    stuck, so it is replaced (its ``replace`` move); the new assignment starts a fresh set of attempts."""
     if not person.is_active:
         return None
     stuck = Assignment.objects.filter(person=person, course=course, status=Assignment.Status.OPEN).first()
     if stuck is not None:
         if not (replace_used_up and _attempts_used_up(person, course)):
             return None
-        with transaction.atomic():
-            locked = Assignment.objects.select_for_update().filter(pk=stuck.pk, status=Assignment.Status.OPEN)
-            if locked.update(status=Assignment.Status.CANCELLED, updated_at=timezone.now()) != 1:
-                return None  # closed meanwhile (passed, cancelled or replaced by someone else)
-            timeline_record(
-                subject=stuck,
-                actor=actor,
-                action=gettext_noop("replaced: no attempts left"),
-                from_state=Assignment.Status.OPEN,
-                to_state=Assignment.Status.CANCELLED,
-            )
+        try:
+            ASSIGNMENT_FLOW.apply(stuck, "replace", user=actor)
+        except Conflict:
+            return None  # closed meanwhile (passed, cancelled or replaced by someone else)
         skip_if_valid = False  # the stuck assignment was needed (e.g. a refresher): its replacement is too
     if skip_if_valid and _has_valid_record(person, course, timezone.localdate()):
         return None
@@ -60,10 +51,9 @@ def _assign(
                 requirement=requirement,
                 assigned_by=actor,
             )
+            ASSIGNMENT_FLOW.start(assignment, "assign", user=actor, on_commit=_notify_new_assignment)
     except IntegrityError:
         return None  # a concurrent call assigned it first: the constraint keeps one open assignment
-    timeline_record(subject=assignment, actor=actor, action=gettext_noop("assigned"), to_state=assignment.status)
-    transaction.on_commit(lambda: _notify_new_assignment(assignment))
     return assignment
 
 
@@ -103,19 +93,5 @@ def assignment_create(*, user, people, course, due_date, comment="") -> list[Ass
 
 
 def assignment_cancel(*, user, assignment, comment="") -> Assignment:
-    require(user, "training.cancel_assignment", assignment)
-    with transaction.atomic():
-        locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-        if Assignment.Status.CANCELLED not in Assignment.TRANSITIONS.get(locked.status, set()):
-            raise Conflict(_("This assignment is no longer open."))
-        locked.status = Assignment.Status.CANCELLED
-        locked.save(update_fields=["status", "updated_at"])
-        timeline_record(
-            subject=locked,
-            actor=user,
-            action=gettext_noop("cancelled"),
-            from_state="open",
-            to_state=locked.status,
-            comment=comment,
-        )
-    return locked
+    """An officer cancels an open assignment (the person no longer owes the course by it)."""
+    return ASSIGNMENT_FLOW.apply(assignment, "cancel", user=user, comment=comment)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 
 from django.db import transaction
@@ -11,18 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from apps.core.exceptions import ApplicationError
+from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
 from apps.core.services import timeline_record
 
-from ..models import (
-    Assignment,
-    Completion,
-    Course,
-    Enrolment,
-    Exam,
-    ExamAttempt,
-)
+from ..models import Assignment, Completion, Course, Enrolment, Exam, ExamAttempt
+from ..workflow import ASSIGNMENT_FLOW
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -57,21 +52,14 @@ def _complete(*, person, course, source, actor=None, score=None, attempt=None, s
         recorded_by=actor,
     )
     timeline_record(subject=record, actor=actor or person, action=gettext_noop("completed"), to_state=source)
-    now = timezone.now()
-    for assignment in Assignment.objects.select_for_update().filter(
-        person=person, course=course, status=Assignment.Status.OPEN
-    ):
-        assignment.status = Assignment.Status.COMPLETED
-        assignment.completed_at = now
+
+    def link_record(assignment):
         assignment.completion = record
-        assignment.save(update_fields=["status", "completed_at", "completion", "updated_at"])
-        timeline_record(
-            subject=assignment,
-            actor=actor or person,
-            action=gettext_noop("completed"),
-            from_state="open",
-            to_state=assignment.status,
-        )
+
+    for assignment in Assignment.objects.filter(person=person, course=course, status=Assignment.Status.OPEN):
+        # Cancelled or replaced meanwhile (a Conflict): the pass stands, there is nothing left to complete.
+        with contextlib.suppress(Conflict):
+            ASSIGNMENT_FLOW.apply(assignment, "complete", user=actor or person, apply=link_record)
     return record
 
 

@@ -30,6 +30,7 @@ from ..models import (
     Question,
     new_answer_tokens,
 )
+from ..workflow import ATTEMPT_FLOW
 from .completions import _has_valid_record, _try_complete
 
 _rng = random.SystemRandom()
@@ -78,23 +79,52 @@ def exam_attempt_score(*, attempt, items=None) -> None:
     attempt.passed = total > 0 and correct * 100 >= attempt.pass_mark * total
 
 
-def _finish(attempt, *, actor, now, timed_out, items=None) -> ExamAttempt:
-    exam_attempt_score(attempt=attempt, items=items)
-    attempt.status = ExamAttempt.Status.SUBMITTED
-    attempt.submitted_at = min(now, attempt.deadline) if timed_out else now
-    attempt.timed_out = timed_out
-    attempt.save()
-    timeline_record(
-        subject=attempt,
-        actor=actor,
-        action=gettext_noop("submitted") if not timed_out else gettext_noop("time ran out"),
-        from_state=ExamAttempt.Status.IN_PROGRESS,
-        to_state=attempt.status,
-        comment=f"{attempt.correct_count}/{attempt.question_total} ({attempt.score}%)",
-    )
-    if attempt.passed:
-        _try_complete(person=attempt.person, course=attempt.exam.course, actor=actor, attempt=attempt)
-    return attempt
+def _still_running(attempt) -> bool:
+    """The attempt has not ended yet (its moves "submit" and "time_out" start from its state)."""
+    return ATTEMPT_FLOW.can_start_from(attempt, ATTEMPT_FLOW.moves["time_out"])
+
+
+def _end(attempt, move: str, *, user, now, answers=None) -> ExamAttempt:
+    """End the attempt with ``move`` ("submit" or "time_out") and record a pass, in one transaction and
+    a fixed number of queries whatever the number of questions: the engine locks the row and checks
+    the state (a second submit is a Conflict), the whole attempt is scored as the move's ``apply``.
+
+    ``answers`` ({item id: [tokens]}, only with "submit") replace the saved answers of those questions;
+    a bad one refuses the whole submission and nothing is saved."""
+    timed_out = move == "time_out"
+
+    def score(locked):
+        items = _items_for_scoring(locked)
+        by_pk = {item.pk: item for item in items}
+        for item_id, tokens in (answers or {}).items():
+            item = by_pk.get(_item_pk(item_id))
+            if item is None:
+                raise ApplicationError(_("This question is not part of the attempt."))
+            item.selected = _chosen_options(item, tokens)
+            item.answered_at = now
+        exam_attempt_score(attempt=locked, items=items)
+        locked.timed_out = timed_out
+        locked.submitted_at = min(now, locked.deadline) if timed_out else now
+
+    with transaction.atomic():
+        ended = ATTEMPT_FLOW.apply(attempt, move, user=user, apply=score)
+        if ended.passed:
+            _try_complete(person=ended.person, course=ended.exam.course, actor=user, attempt=ended)
+    return ended
+
+
+def exam_attempt_time_out(*, attempt, user=None, now=None) -> ExamAttempt:
+    """End a running attempt whose time ran out: the answers saved in time are scored. ``user`` is who
+    found it late (the person opening the page), None for the daily run. An attempt still in time, or
+    ended meanwhile, is returned as it is."""
+    now = now or timezone.now()
+    if not (_still_running(attempt) and now > attempt.deadline):
+        return attempt
+    try:
+        return _end(attempt, "time_out", user=user, now=now)
+    except Conflict:  # the person or the daily run ended it meanwhile
+        attempt.refresh_from_db()
+        return attempt
 
 
 def attempts_left(*, person, exam) -> int | None:
@@ -132,7 +162,7 @@ def exam_attempt_start(*, user, course) -> ExamAttempt:
         if running is not None:
             if now <= running.deadline:
                 return running
-            _finish(running, actor=None, now=now, timed_out=True)
+            exam_attempt_time_out(attempt=running, now=now)
         open_assignment = Assignment.objects.filter(person=user, course=course, status=Assignment.Status.OPEN).exists()
         if not open_assignment and _has_valid_record(user, course, timezone.localdate()):
             raise ApplicationError(_("You have already passed this course."))
@@ -176,7 +206,7 @@ def exam_attempt_start(*, user, course) -> ExamAttempt:
                 )
             )
         AttemptQuestion.objects.bulk_create(items)
-        timeline_record(subject=attempt, actor=user, action=gettext_noop("started"), to_state=attempt.status)
+        ATTEMPT_FLOW.start(attempt, "start", user=user)
     return attempt
 
 
@@ -212,10 +242,10 @@ def exam_answer_save(*, user, attempt, item_id, tokens) -> SaveResult:
     now = timezone.now()
     with transaction.atomic():
         locked = ExamAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.status != ExamAttempt.Status.IN_PROGRESS:
+        if not _still_running(locked):
             return SaveResult(False, _("This attempt has been submitted."))
         if now > locked.deadline:
-            _finish(locked, actor=None, now=now, timed_out=True)
+            exam_attempt_time_out(attempt=locked, now=now)
             return SaveResult(False, _("Time is up: this answer was not counted."))
         item = AttemptQuestion.objects.select_related("question").filter(attempt=locked, pk=_item_pk(item_id)).first()
         if item is None:
@@ -234,46 +264,28 @@ def _item_pk(item_id) -> int:
 
 
 def exam_attempt_submit(*, user, attempt, answers=None) -> ExamAttempt:
-    """Score the attempt once, in one transaction and a fixed number of queries whatever the number of
-    questions. ``answers`` ({item_id: [tokens]}) from the final form replace the saved answers of those
-    questions if the attempt is still in time; after the deadline they are ignored and the answers saved
-    in time are scored. A bad answer refuses the whole submission (nothing is saved). A second submit
-    (or one racing the first: the attempt row is locked) returns the already scored attempt."""
+    """The person submits their attempt: it is scored once, in one transaction and a fixed number of
+    queries whatever the number of questions (see :func:`_end`). ``answers`` ({item_id: [tokens]}) from
+    the final form replace the saved answers of those questions while the attempt is in time; after the
+    deadline the attempt times out instead: they are ignored and the answers saved in time are scored.
+    A second submit (or one racing the first: the row is locked) is a Conflict; nothing is scored twice."""
     _check_owner(user, attempt)
     now = timezone.now()
-    with transaction.atomic():
-        locked = (
-            ExamAttempt.objects.select_for_update(of=("self",))
-            .select_related("exam__course", "person")
-            .get(pk=attempt.pk)
-        )
-        if locked.status != ExamAttempt.Status.IN_PROGRESS:
-            return locked
-        timed_out = now > locked.deadline
-        items = _items_for_scoring(locked)
-        if answers and not timed_out:
-            by_pk = {item.pk: item for item in items}
-            for item_id, tokens in answers.items():
-                item = by_pk.get(_item_pk(item_id))
-                if item is None:
-                    raise ApplicationError(_("This question is not part of the attempt."))
-                item.selected = _chosen_options(item, tokens)
-                item.answered_at = now
-        return _finish(locked, actor=user, now=now, timed_out=timed_out, items=items)
+    if now > attempt.deadline:
+        return _end(attempt, "time_out", user=user, now=now)
+    return _end(attempt, "submit", user=user, now=now, answers=answers)
 
 
 def exam_attempts_expire(*, now=None) -> int:
-    """Close attempts whose time ran out (their saved answers are scored)."""
+    """Close attempts whose time ran out (their saved answers are scored); the daily run."""
     now = now or timezone.now()
     count = 0
-    for pk in ExamAttempt.objects.filter(status=ExamAttempt.Status.IN_PROGRESS, deadline__lt=now).values_list(
-        "pk", flat=True
-    ):
-        with transaction.atomic():
-            locked = ExamAttempt.objects.select_for_update().select_related("exam__course", "person").get(pk=pk)
-            if locked.status == ExamAttempt.Status.IN_PROGRESS:
-                _finish(locked, actor=None, now=now, timed_out=True)
-                count += 1
+    for attempt in ExamAttempt.objects.filter(status=ExamAttempt.Status.IN_PROGRESS, deadline__lt=now):
+        try:
+            _end(attempt, "time_out", user=None, now=now)
+        except Conflict:
+            continue  # ended meanwhile by the person
+        count += 1
     return count
 
 

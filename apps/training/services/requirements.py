@@ -7,7 +7,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -22,6 +22,7 @@ from ..models import (
     Completion,
     Requirement,
 )
+from ..workflow import ASSIGNMENT_FLOW
 from .assignments import _assign, _notify_new_assignment
 
 
@@ -174,7 +175,7 @@ def _requirements_apply(*, reqs, today, actor=None, new_rule=False) -> list[Assi
     try:
         with transaction.atomic():
             created = Assignment.objects.bulk_create(planned)
-            _timeline_bulk(created, action=gettext_noop("assigned"), to_state=Assignment.Status.OPEN, actor=actor)
+            _record_assigned(created, actor=actor)
     except IntegrityError:
         # Someone assigned one of these meanwhile: fall back to one at a time (each skips what is open).
         created = []
@@ -196,16 +197,14 @@ def _requirements_apply(*, reqs, today, actor=None, new_rule=False) -> list[Assi
     return created
 
 
-def _timeline_bulk(subjects, *, action, to_state="", actor=None):
-    """``timeline_record`` for many rows of one model in one query (same stored values)."""
-    if not subjects:
-        return
-    content_type = ContentType.objects.get_for_model(subjects[0])
-    with translation.override("en"):
-        action = str(action)
+def _record_assigned(assignments, *, actor=None):
+    """The start move ("assign") of many new assignments, their timeline rows written in one query:
+    ``ASSIGNMENT_FLOW.start`` in bulk, for the daily run over everyone in scope."""
+    move = ASSIGNMENT_FLOW.moves["assign"]
+    content_type = ContentType.objects.get_for_model(Assignment)
     TimelineEntry.objects.bulk_create(
-        TimelineEntry(content_type=content_type, object_id=s.pk, actor=actor, action=action, to_state=to_state)
-        for s in subjects
+        TimelineEntry(content_type=content_type, object_id=a.pk, actor=actor, action=move.name, to_state=move.target)
+        for a in assignments
     )
 
 
