@@ -64,9 +64,7 @@ def test_an_officer_cancels_from_the_assignment_page_with_a_comment_kept_in_the_
     assert (entry.action, entry.actor, entry.comment) == ("cancel", officer, "Left the company")
 
 
-def test_cancelling_an_assignment_completed_meanwhile_shows_its_page_again_with_the_reason(
-    client, assignment, officer
-):
+def test_cancelling_an_assignment_completed_meanwhile_shows_its_page_again_with_the_reason(client, assignment, officer):
     services.completion_record(user=officer, person=assignment.person, course=assignment.course)
     client.force_login(officer)
     response = client.post(reverse("training:assignment_cancel", args=[assignment.pk]), {"cancel-comment": "x"})

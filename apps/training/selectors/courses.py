@@ -1,0 +1,41 @@
+"""Courses and their study materials."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from apps.core.models import Attachment
+
+from ..models import (
+    Course,
+    Material,
+)
+
+
+def course_list(*, user, filters=None):
+    filters = filters or {}
+    qs = Course.objects.select_related("exam")
+    if not user.has_perm("training.manage_courses"):
+        qs = qs.filter(is_active=True)
+    if filters.get("q"):
+        q = filters["q"]
+        qs = qs.filter(Q(name__icontains=q) | Q(name_zh__icontains=q) | Q(code__icontains=q))
+    if filters.get("category"):
+        qs = qs.filter(category=filters["category"])
+    if filters.get("method"):
+        qs = qs.filter(method=filters["method"])
+    return qs
+
+
+def material_files(materials) -> dict[int, list]:
+    """Each material's attachments (material id → list) in one query."""
+    files: dict[int, list] = {}
+    if not materials:
+        return files
+    rows = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Material), object_id__in=[m.pk for m in materials]
+    )
+    for attachment in rows:
+        files.setdefault(attachment.object_id, []).append(attachment)
+    return files
