@@ -227,40 +227,6 @@ class PlanLineForm(forms.ModelForm):
         self.fields["month"].widget = forms.Select(choices=[(m, m) for m in range(1, 13)])
 
 
-class MatrixFilterForm(forms.Form):
-    q = forms.CharField(label=_("search"), required=False)
-    department = forms.ModelChoiceField(label=_("department"), queryset=Department.objects.all(), required=False)
-    post = forms.ModelChoiceField(label=_("post"), queryset=Post.objects.all(), required=False)
-    course = forms.ModelChoiceField(label=_("course"), queryset=Course.objects.filter(is_active=True), required=False)
-    category = forms.ChoiceField(
-        label=_("category"), choices=[("", "---------")] + Course.Category.choices, required=False
-    )
-    status = forms.ChoiceField(
-        label=_("status"),
-        required=False,
-        choices=[
-            ("", "---------"),
-            ("passed", _("Passed")),
-            ("due", _("Due")),
-            ("overdue", _("Overdue")),
-            ("expired", _("Expired")),
-        ],
-    )
-
-    def filters(self):
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
-        return {
-            "q": data.get("q"),
-            "department": data["department"].pk if data.get("department") else None,
-            "post": data["post"].pk if data.get("post") else None,
-            "course": data["course"].pk if data.get("course") else None,
-            "category": data.get("category"),
-            "status": data.get("status"),
-        }
-
-
 class ExamAnswersForm(MoveForm):
     """The exam page's answers: one field per drawn question, ``q-<item id>``, whose values are the
     attempt's opaque answer tokens (the service maps them back to options and refuses anything else).

@@ -22,13 +22,13 @@ from apps.core.views import attachment_response
 from apps.core.workflow_views import move_items
 
 from . import selectors, services
+from .filters import AssignmentFilter, CourseFilter, MatrixFilter, PeopleFilter, SessionFilter, require_valid
 from .forms import (
     AssignmentForm,
     CompletionForm,
     CourseForm,
     ExamForm,
     MaterialForm,
-    MatrixFilterForm,
     PlanLineForm,
     QuestionForm,
     RequirementForm,
@@ -49,15 +49,9 @@ def _need(request, perm, obj=None):
 
 @login_required
 def course_list(request):
-    filters = {k: request.GET.get(k, "") for k in ("q", "category", "method")}
-    page = paginate(request, selectors.course_list(user=request.user, filters=filters))
-    context = {
-        "page": page,
-        "filters": filters,
-        "categories": Course.Category.choices,
-        "methods": Course.Method.choices,
-    }
-    return render(request, "training/course_list.html", context)
+    course_filter = CourseFilter(request.GET, queryset=selectors.course_list(user=request.user))
+    page = paginate(request, course_filter.qs)
+    return render(request, "training/course_list.html", {"page": page, "filter": course_filter})
 
 
 @login_required
@@ -361,8 +355,8 @@ def my_training(request):
 @login_required
 def team(request):
     _need(request, "training.view_team")
-    department = request.GET.get("department") or None
-    rows = selectors.team_overview(user=request.user, department_id=department)
+    people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    rows = selectors.team_overview(user=request.user, people=people.qs)
     page = paginate(request, rows, per_page=50)
     context = {
         "page": page,
@@ -370,7 +364,7 @@ def team(request):
         "back": request.get_full_path(),
         "cleared_count": sum(1 for r in rows if r["clearance"].cleared),
         "total": len(rows),
-        "filter_form": MatrixFilterForm(request.GET or None),
+        "filter": people,
     }
     return render(request, "training/team.html", context)
 
@@ -386,8 +380,10 @@ def _assignable_ids(user, people):
 def new_hires(request):
     """People not cleared for work (the URL keeps its first name), each with why and the next step."""
     _need(request, "training.view_new_hires")
-    rows = selectors.new_hires_not_cleared(user=request.user)
+    people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
     context = {
+        "filter": people,
         "rows": rows,
         "assignable": _assignable_ids(request.user, [p for p, _c in rows]),
         "new_since": timezone.localdate() - datetime.timedelta(days=selectors.NEW_HIRE_DAYS),
@@ -438,21 +434,28 @@ def assignment_again(request):
 # --- compliance matrix -------------------------------------------------------------------------
 
 
+def _matrix(request, *, export=False):
+    """The compliance matrix the filter asks for (the page and its CSV export share it). The page shows
+    what it can with the filter's errors; an export refuses an invalid filter."""
+    _need(request, "training.view_matrix")
+    matrix_filter = MatrixFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    if export:
+        require_valid(matrix_filter)
+    data = selectors.compliance_matrix(user=request.user, people=matrix_filter.qs, **matrix_filter.matrix_options())
+    return matrix_filter, data
+
+
 @login_required
 def matrix(request):
-    _need(request, "training.view_matrix")
-    form = MatrixFilterForm(request.GET or None)
-    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    matrix_filter, data = _matrix(request)
     page = paginate(request, data.rows, per_page=100)
-    context = {"form": form, "matrix": data, "page": page}
+    context = {"filter": matrix_filter, "matrix": data, "page": page}
     return render(request, "training/matrix.html", context)
 
 
 @login_required
 def matrix_export(request):
-    _need(request, "training.view_matrix")
-    form = MatrixFilterForm(request.GET or None)
-    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    _filter, data = _matrix(request, export=True)
     header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in data.courses]
 
     def rows():
@@ -501,14 +504,11 @@ def requirement_deactivate(request, pk):
 @login_required
 def assignment_list(request):
     _need(request, "training.assign")
-    qs = selectors.assignment_list(user=request.user)
-    status = request.GET.get("status", "open")
-    if status:
-        qs = qs.filter(status=status)
-    page = paginate(request, qs.order_by("due_date", "id"))
+    assignment_filter = AssignmentFilter(request.GET, queryset=selectors.assignment_list(user=request.user))
+    page = paginate(request, assignment_filter.qs.order_by("due_date", "id"))
     for assignment in page:
         assignment.moves = move_items(ASSIGNMENT_FLOW, assignment, request.user)
-    return render(request, "training/assignment_list.html", {"page": page, "status": status})
+    return render(request, "training/assignment_list.html", {"page": page, "filter": assignment_filter})
 
 
 @login_required
@@ -570,11 +570,11 @@ def record_create(request):
 
 @login_required
 def session_list(request):
-    upcoming = request.GET.get("all") != "1"
-    qs = selectors.session_list(user=request.user, upcoming_only=upcoming)
-    page = paginate(request, qs)
+    session_filter = SessionFilter(request.GET, queryset=selectors.session_list(user=request.user))
+    page = paginate(request, session_filter.qs)
     mine = set(request.user.training_enrolments.values_list("session_id", flat=True))
-    return render(request, "training/session_list.html", {"page": page, "upcoming": upcoming, "mine": mine})
+    context = {"page": page, "filter": session_filter, "upcoming": session_filter.upcoming, "mine": mine}
+    return render(request, "training/session_list.html", context)
 
 
 @login_required

@@ -20,9 +20,9 @@ from .clearance import (
 )
 from .courses import course_list, material_files
 from .exams import Choice, attempt_items_for_display, attempt_list, item_statistics, my_attempts
-from .people import assignment_list, my_records, people_in_scope
+from .people import assignment_list, my_records, people_for, people_in_scope
 from .plan import plan_progress
-from .sessions import session_enrolments, session_list, sessions_for_calendar
+from .sessions import session_enrolments, session_list, sessions_for_calendar, upcoming_sessions
 from .status import (
     DUE,
     EXPIRED,
@@ -65,6 +65,7 @@ __all__ = [
     "my_due",
     "my_records",
     "new_hires_not_cleared",
+    "people_for",
     "people_in_scope",
     "plan_progress",
     "session_enrolments",
@@ -73,4 +74,5 @@ __all__ = [
     "team_overview",
     "training_clearance",
     "training_status",
+    "upcoming_sessions",
 ]

@@ -17,7 +17,7 @@ from ..models import (
     ExamAttempt,
     Requirement,
 )
-from .people import people_in_scope
+from .people import people_for
 
 NEW_HIRE_DAYS = 180
 
@@ -157,11 +157,13 @@ def training_clearance(person) -> Clearance:
     return clearance_for_people([person])[person.pk]
 
 
-def new_hires_not_cleared(*, user, today=None):
+def new_hires_not_cleared(*, user, people=None, today=None):
     """Everyone in scope not cleared for work, newest hires first, each with the next step per missing
     induction course. Long-serving people are listed too: an induction rule created after they were
-    hired applies to them as well, and nobody may be "not cleared" without anyone seeing it."""
-    people = list(people_in_scope(user=user).order_by(F("hire_date").desc(nulls_last=True), "full_name", "id"))
+    hired applies to them as well, and nobody may be "not cleared" without anyone seeing it.
+    ``people`` narrows the user's scope (``filters.PeopleFilter``)."""
+    qs = people_for(user=user, people=people)
+    people = list(qs.order_by(F("hire_date").desc(nulls_last=True), "full_name", "id"))
     clearance = clearance_for_people(people)
     attach_next_steps(clearance)
     return [(p, clearance[p.pk]) for p in people if not clearance[p.pk].cleared]

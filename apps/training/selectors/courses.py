@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 
 from apps.core.models import Attachment
 
@@ -13,18 +12,11 @@ from ..models import (
 )
 
 
-def course_list(*, user, filters=None):
-    filters = filters or {}
+def course_list(*, user):
+    """The courses ``user`` may see: officers (who manage them) see retired ones too."""
     qs = Course.objects.select_related("exam")
     if not user.has_perm("training.manage_courses"):
         qs = qs.filter(is_active=True)
-    if filters.get("q"):
-        q = filters["q"]
-        qs = qs.filter(Q(name__icontains=q) | Q(name_zh__icontains=q) | Q(code__icontains=q))
-    if filters.get("category"):
-        qs = qs.filter(category=filters["category"])
-    if filters.get("method"):
-        qs = qs.filter(method=filters["method"])
     return qs
 
 

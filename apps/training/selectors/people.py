@@ -22,6 +22,13 @@ def people_in_scope(*, user):
     return qs.filter(department_id__in=scope)
 
 
+def people_for(*, user, people=None):
+    """The people ``user`` may see (:func:`people_in_scope`), narrowed to ``people`` when given (a filtered
+    queryset of people): a filter can narrow the scope, never widen it."""
+    qs = people_in_scope(user=user)
+    return qs if people is None else qs & people
+
+
 def assignment_list(*, user):
     qs = Assignment.objects.select_related("person", "person__department", "course")
     scope = department_scope(user)

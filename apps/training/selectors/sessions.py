@@ -7,19 +7,21 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from ..models import (
-    Enrolment,
-    TrainingSession,
-)
+from ..models import Enrolment, TrainingSession
+
+UPCOMING_AFTER_START = datetime.timedelta(hours=4)  # a session that started this morning is still on the list
+
+
+def upcoming_sessions(queryset):
+    """``queryset`` narrowed to sessions still to come (or running), soonest first."""
+    return queryset.filter(starts_at__gte=timezone.now() - UPCOMING_AFTER_START).order_by("starts_at", "id")
 
 
 def session_list(*, user, upcoming_only=False):
     qs = TrainingSession.objects.select_related("course", "area", "trainer").annotate(
         enrolled=Count("enrolments", distinct=True)
     )
-    if upcoming_only:
-        return qs.filter(starts_at__gte=timezone.now() - datetime.timedelta(hours=4)).order_by("starts_at", "id")
-    return qs.order_by("-starts_at", "id")
+    return upcoming_sessions(qs) if upcoming_only else qs.order_by("-starts_at", "id")
 
 
 def session_enrolments(*, session):

@@ -19,7 +19,7 @@ from ..models import (
     Course,
 )
 from .clearance import Clearance, _active_requirements, _scope_sets, attach_next_steps, clearance_for_people
-from .people import people_in_scope
+from .people import people_for
 
 PASSED, DUE, OVERDUE, EXPIRED = "passed", "due", "overdue", "expired"
 STATUS_LABELS = {
@@ -149,47 +149,38 @@ class Matrix:
         return [(key, STATUS_LABELS[key], n) for key, n in self.totals.items()]
 
 
-def compliance_matrix(*, user, filters=None, today=None) -> Matrix:
+def compliance_matrix(*, user, people=None, course=None, category=None, status=None, today=None) -> Matrix:
     """People × the courses they owe (:func:`training_status`). Six queries, whatever the number of
-    people and courses."""
-    filters = filters or {}
-    people_qs = people_in_scope(user=user)
-    if filters.get("department"):
-        people_qs = people_qs.filter(department_id=filters["department"])
-    if filters.get("post"):
-        people_qs = people_qs.filter(post_id=filters["post"])
-    if filters.get("q"):
-        q = filters["q"]
-        people_qs = people_qs.filter(
-            Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q)
-        )
-    people = list(people_qs.order_by("department__name", "full_name", "id"))
-    status = training_status(people, person_ids=people_qs.values("pk"), today=today)
-    courses = status.courses
-    if filters.get("course"):
-        courses = [c for c in courses if str(c.pk) == str(filters["course"])]
-    if filters.get("category"):
-        courses = [c for c in courses if c.category == filters["category"]]
+    people and courses. ``people`` narrows the user's scope (a filtered queryset of people, see
+    ``filters.MatrixFilter``); ``course`` and ``category`` pick the columns; ``status`` keeps the rows
+    with at least one cell in it (the totals count every row)."""
+    people_qs = people_for(user=user, people=people)
+    persons = list(people_qs.order_by("department__name", "full_name", "id"))
+    owed = training_status(persons, person_ids=people_qs.values("pk"), today=today)
+    courses = owed.courses
+    if course is not None:
+        course_id = getattr(course, "pk", course)
+        courses = [c for c in courses if c.pk == course_id]
+    if category:
+        courses = [c for c in courses if c.category == category]
     totals = {PASSED: 0, DUE: 0, OVERDUE: 0, EXPIRED: 0}
     rows = []
-    wanted = filters.get("status")
-    for person in people:
-        cells = [status.cell(person, course) for course in courses]
+    for person in persons:
+        cells = [owed.cell(person, c) for c in courses]
         for cell in cells:
             if cell.status:
                 totals[cell.status] += 1
-        if wanted and not any(c.status == wanted for c in cells):
+        if status and not any(c.status == status for c in cells):
             continue
         rows.append(MatrixRow(person=person, cells=cells))
     return Matrix(courses=courses, rows=rows, totals=totals)
 
 
-def team_overview(*, user, department_id=None, today=None):
-    """The head's team page: each person's clearance and open/overdue assignments (fixed query count)."""
+def team_overview(*, user, people=None, today=None):
+    """The head's team page: each person's clearance and open/overdue assignments (fixed query count).
+    ``people`` narrows the user's scope (``filters.PeopleFilter``)."""
     today = today or timezone.localdate()
-    qs = people_in_scope(user=user)
-    if department_id:
-        qs = qs.filter(department_id=department_id)
+    qs = people_for(user=user, people=people)
     people = list(qs.order_by("department__name", "full_name", "id"))
     clearance = clearance_for_people(people)
     attach_next_steps(clearance)
