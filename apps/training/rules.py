@@ -3,8 +3,11 @@ assignments and exam attempts (``training.cancel_assignment``, ``training.submit
 registered by ``workflow.py`` from these predicates."""
 
 import rules
+from django.db.models import Q
 
 from apps.core.permissions import is_active_user, is_company_wide, is_department_head, is_officer
+
+from .models import Assignment, Completion, Enrolment, TrainingSession
 
 
 @rules.predicate
@@ -29,10 +32,6 @@ def is_session_trainer(user, session):
 def is_course_audience(user, obj):
     """The people a course (or one of its materials) is for: those it is assigned to or who passed it,
     those enrolled in or teaching one of its sessions, and the heads of an assigned person's department."""
-    from django.db.models import Q
-
-    from .models import Assignment, Completion, Enrolment, TrainingSession
-
     course_id = getattr(obj, "course_id", None) or getattr(obj, "pk", None)
     if course_id is None or not is_active_user(user):
         return False

@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.pagination import paginate
+from apps.core.permissions import require
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.views import attachment_response
 from apps.core.workflow_views import move_items
+from apps.organization.models import User
 
 from . import selectors, services
 from .filters import AssignmentFilter, CourseFilter, MatrixFilter, PeopleFilter, SessionFilter, require_valid
@@ -37,12 +39,6 @@ from .forms import (
 from .models import Completion, Course, Exam, ExamAttempt, Material, Question, Requirement, TrainingSession
 from .pdf import certificate_pdf_response
 from .workflow import ASSIGNMENT_FLOW, ATTEMPT_FLOW
-
-
-def _need(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
 
 # --- courses -----------------------------------------------------------------------------------
 
@@ -85,7 +81,7 @@ def course_detail(request, pk):
 
 @login_required
 def course_create(request, pk=None):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +93,7 @@ def course_create(request, pk=None):
 
 @login_required
 def exam_settings(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     exam = Exam.objects.filter(course=course).first()
     initial = (
@@ -142,7 +138,7 @@ def material_file(request, pk):
 
 @login_required
 def material_add(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -167,7 +163,7 @@ def material_add(request, pk):
 
 @login_required
 def question_list(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     questions = (
         course.questions.prefetch_related("options")
@@ -179,7 +175,7 @@ def question_list(request, pk):
 
 @login_required
 def question_create(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +192,7 @@ def question_create(request, pk):
 @login_required
 def question_update(request, pk):
     """Officers edit a question; the service saves it as a new version so past attempts stay as taken."""
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     question = get_object_or_404(Question.objects.select_related("course").prefetch_related("options"), pk=pk)
     if not question.is_active:
         messages.error(request, _("This question is no longer in use; edit its current version instead."))
@@ -217,7 +213,7 @@ def question_update(request, pk):
 @require_POST
 @login_required
 def question_retire(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     question = get_object_or_404(Question, pk=pk)
     services.question_retire(user=request.user, question=question)
     return redirect("training:question_list", pk=question.course_id)
@@ -225,7 +221,7 @@ def question_retire(request, pk):
 
 @login_required
 def exam_statistics(request, pk):
-    _need(request, "training.view_statistics")
+    require(request.user, "training.view_statistics")
     course = get_object_or_404(Course, pk=pk)
     attempts = ExamAttempt.objects.filter(exam__course=course, status=ExamAttempt.Status.SUBMITTED)
     context = {
@@ -354,7 +350,7 @@ def my_training(request):
 
 @login_required
 def team(request):
-    _need(request, "training.view_team")
+    require(request.user, "training.view_team")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
     rows = selectors.team_overview(user=request.user, people=people.qs)
     page = paginate(request, rows, per_page=50)
@@ -379,7 +375,7 @@ def _assignable_ids(user, people):
 @login_required
 def new_hires(request):
     """People not cleared for work (the URL keeps its first name), each with why and the next step."""
-    _need(request, "training.view_new_hires")
+    require(request.user, "training.view_new_hires")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
     rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
     context = {
@@ -396,7 +392,7 @@ def new_hires(request):
 def assignment_again(request):
     """One click from a "not cleared" list: assign a missing induction course again (or for the first
     time). An open assignment whose attempts are all used is replaced, so the attempts start afresh."""
-    _need(request, "training.assign")
+    require(request.user, "training.assign")
     person = get_object_or_404(selectors.people_in_scope(user=request.user), pk=request.POST.get("person") or 0)
     course = get_object_or_404(Course, pk=request.POST.get("course") or 0, is_active=True)
     due_days = min(
@@ -437,7 +433,7 @@ def assignment_again(request):
 def _matrix(request, *, export=False):
     """The compliance matrix the filter asks for (the page and its CSV export share it). The page shows
     what it can with the filter's errors; an export refuses an invalid filter."""
-    _need(request, "training.view_matrix")
+    require(request.user, "training.view_matrix")
     matrix_filter = MatrixFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
     if export:
         require_valid(matrix_filter)
@@ -473,14 +469,14 @@ def matrix_export(request):
 
 @login_required
 def requirement_list(request):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     reqs = Requirement.objects.select_related("course").prefetch_related("departments", "posts")
     return render(request, "training/requirement_list.html", {"requirements": reqs})
 
 
 @login_required
 def requirement_create(request):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     form = RequirementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -496,14 +492,14 @@ def requirement_create(request):
 @require_POST
 @login_required
 def requirement_deactivate(request, pk):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     services.requirement_deactivate(user=request.user, requirement=get_object_or_404(Requirement, pk=pk))
     return redirect("training:requirement_list")
 
 
 @login_required
 def assignment_list(request):
-    _need(request, "training.assign")
+    require(request.user, "training.assign")
     assignment_filter = AssignmentFilter(request.GET, queryset=selectors.assignment_list(user=request.user))
     page = paginate(request, assignment_filter.qs.order_by("due_date", "id"))
     for assignment in page:
@@ -513,7 +509,7 @@ def assignment_list(request):
 
 @login_required
 def assignment_create(request):
-    _need(request, "training.assign")
+    require(request.user, "training.assign")
     form = AssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -552,7 +548,7 @@ def assignment_detail(request, pk):
 
 @login_required
 def record_create(request):
-    _need(request, "training.record_completion")
+    require(request.user, "training.record_completion")
     form = CompletionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -579,7 +575,7 @@ def session_list(request):
 
 @login_required
 def session_create(request):
-    _need(request, "training.manage_sessions")
+    require(request.user, "training.manage_sessions")
     form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -621,9 +617,7 @@ def session_enrol(request, pk):
 @login_required
 def session_attendance(request, pk):
     session = get_object_or_404(TrainingSession.objects.select_related("course"), pk=pk)
-    _need(request, "training.take_attendance", session)
-    from apps.organization.models import User
-
+    require(request.user, "training.take_attendance", session)
     person = get_object_or_404(User, pk=request.POST.get("person"))
     attended = request.POST.get("attended") == "1"
     try:
@@ -645,7 +639,7 @@ def session_attendance(request, pk):
 
 @login_required
 def plan(request):
-    _need(request, "training.view_plan")
+    require(request.user, "training.view_plan")
     try:
         year = int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
@@ -656,7 +650,7 @@ def plan(request):
 
 @login_required
 def plan_line_create(request):
-    _need(request, "training.manage_plan")
+    require(request.user, "training.manage_plan")
     form = PlanLineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
