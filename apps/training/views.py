@@ -304,6 +304,7 @@ def _render_result(request, attempt, *, status=200):
         "show_wrong": show_wrong,
         "completion": completion,
         "attempts_left": services.attempts_left(person=attempt.person, exam=exam),
+        "timeline": timeline_for(attempt),
     }
     return render(request, "training/attempt_result.html", context, status=status)
 

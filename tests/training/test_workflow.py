@@ -160,3 +160,12 @@ def test_only_the_person_is_offered_to_submit_their_attempt(employee, officer):
     attempt = services.exam_attempt_start(user=employee, course=course)
     assert _names(ATTEMPT_FLOW, attempt, employee) == ["submit"]
     assert _names(ATTEMPT_FLOW, attempt, officer) == []
+
+
+def test_the_result_page_shows_the_attempts_history_with_the_moves_labels(client, employee):
+    course, _exam = make_exam_course()
+    attempt = services.exam_attempt_start(user=employee, course=course)
+    services.exam_attempt_submit(user=employee, attempt=attempt)
+    client.force_login(employee)
+    history = client.get(attempt.get_absolute_url()).content.decode().split('id="timeline"', 1)[1]
+    assert "Started" in history and "Submitted" in history and ">submit" not in history
