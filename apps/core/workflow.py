@@ -95,7 +95,10 @@ class Move:
     ``apply``/``on_commit`` are hooks run on every use of the move, before the caller's own
     (``apply(obj)`` inside the transaction, ``on_commit(obj)`` after it). ``danger`` styles the
     button as a step back. ``service`` is the name of the app's service (a function in the app's
-    ``services`` module) when it is not ``<model>_<move>``.
+    ``services`` module) when it is not ``<model>_<move>``. ``system`` marks a move the application
+    makes itself (a time limit ran out, another record completed this one): never a button nor a URL,
+    no permission of its own (the service that makes it has checked what it needs), and its actor may
+    be ``None`` (the timeline shows "system").
     """
 
     name: str
@@ -112,18 +115,26 @@ class Move:
     on_commit: Callable | None = None
     danger: bool = False
     service: str = ""
+    system: bool = False
     perm: str = dataclasses.field(default="", compare=False)  # filled in by the Workflow
 
     def __post_init__(self):
         object.__setattr__(self, "sources", tuple(self.sources))
         if self.comment not in COMMENT_POLICIES:
             raise ValueError(f"{self.name}: comment must be one of {COMMENT_POLICIES}, not {self.comment!r}")
-        if self.sources and self.allowed is None:
+        if self.sources and self.allowed is None and not self.system:
             raise ValueError(f"{self.name}: a move needs an `allowed` predicate")
+        if self.system and self.allowed is not None:
+            raise ValueError(f"{self.name}: a system move has no `allowed` predicate")
 
     @property
     def is_start(self) -> bool:
         return not self.sources
+
+    @property
+    def offered(self) -> bool:
+        """A move people ask for: a button, a URL and a permission (not a start or system move)."""
+        return not self.is_start and not self.system
 
     @property
     def form_class(self) -> type[MoveForm]:
@@ -174,7 +185,11 @@ def _in_state_predicate(field: str, sources: tuple, name: str) -> rules.Predicat
 
 class Workflow:
     """The declared moves of one model's state field. Creating it registers the moves' permissions
-    and makes the model's timeline show the moves' labels."""
+    and makes the model's timeline show the moves' labels.
+
+    ``label(obj)`` names the record in messages; ``lock_related`` is loaded with the locked row (what the
+    predicates and hooks read); ``services`` is the module of the moves' services (default: the app's
+    ``services``) and ``subject`` their keyword for the record (default: the model's name, ``hazard=``)."""
 
     def __init__(
         self,
@@ -185,6 +200,7 @@ class Workflow:
         label: Callable[[models.Model], str] = str,
         lock_related: tuple[str, ...] = (),
         services: str = "",
+        subject: str = "",
     ):
         meta = model._meta
         self.model = model
@@ -193,6 +209,7 @@ class Workflow:
         self.record_label = label
         self.lock_related = tuple(lock_related)
         self.services_module = services or f"{model.__module__.rsplit('.', 1)[0]}.services"
+        self.subject = subject or self.model_name  # the services' keyword for the record
         self.moves: dict[str, Move] = {}
         for move in moves:
             if move.name in self.moves:
@@ -232,7 +249,7 @@ class Workflow:
 
     def moves_for(self, obj, user) -> list[Move]:
         """The moves ``user`` may make on ``obj`` now, in declaration order: the page's buttons."""
-        return [m for m in self.moves.values() if not m.is_start and user.has_perm(m.perm, obj)]
+        return [m for m in self.moves.values() if m.offered and user.has_perm(m.perm, obj)]
 
     def service_for(self, move: Move) -> Callable:
         """The app's service for ``move``: ``<services module>.<model>_<move>`` unless the move names one."""
@@ -317,7 +334,7 @@ class Workflow:
             record = self.record_label(locked)
             if self.state_of(locked) not in move.sources:
                 raise self.conflict(locked, move)
-            if not user.has_perm(move.perm, locked):
+            if not move.system and not user.has_perm(move.perm, locked):
                 raise NotAllowed(gettext("You are not allowed to do this with %(number)s.") % {"number": record})
             if move.comment == REQUIRED and not comment:
                 raise ApplicationError(gettext("Give a reason."))

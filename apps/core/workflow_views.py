@@ -39,7 +39,7 @@ def move_items(workflow: Workflow, obj, user, bound_form=None) -> list[dict]:
 def move_view(request, pk, *, workflow: Workflow, move: str, queryset, render_detail):
     obj = get_object_or_404(queryset(request), pk=pk)
     the_move = workflow.moves.get(move)
-    if the_move is None or the_move.is_start:
+    if the_move is None or not the_move.offered:
         raise Http404
     form = workflow.form_for(the_move, obj=obj, user=request.user, data=request.POST, files=request.FILES)
     if not workflow.can_start_from(obj, the_move):
@@ -52,7 +52,7 @@ def move_view(request, pk, *, workflow: Workflow, move: str, queryset, render_de
     if form.is_valid():
         service = workflow.service_for(the_move)
         try:
-            service(**{workflow.model_name: obj}, user=request.user, **form.service_kwargs())
+            service(**{workflow.subject: obj}, user=request.user, **form.service_kwargs())
         except ApplicationError as exc:
             form.add_error(None, exc.message)
             # Show the record as it is now (someone may have moved it meanwhile).
@@ -68,7 +68,8 @@ def move_view(request, pk, *, workflow: Workflow, move: str, queryset, render_de
 
 
 def move_urlpatterns(workflow: Workflow, *, queryset, render_detail, prefix: str = "<int:pk>/") -> list:
-    """``<pk>/<move-name>/`` named ``<model>_<move>`` for every move that is not a start move."""
+    """``<pk>/<move-name>/`` named ``<model>_<move>`` for every move people ask for (not a start or
+    system move)."""
     return [
         path(
             f"{prefix}{move.name.replace('_', '-')}/",
@@ -77,5 +78,5 @@ def move_urlpatterns(workflow: Workflow, *, queryset, render_detail, prefix: str
             name=f"{workflow.model_name}_{move.name}",
         )
         for move in workflow.moves.values()
-        if not move.is_start
+        if move.offered
     ]

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core.fields import FileField
-from apps.core.forms import style_filter_form
 from apps.core.permissions import department_scope
 from apps.core.uploads import MATERIALS, inspect_file
+from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
 from apps.organization.widgets import PersonChoiceField
@@ -241,47 +241,18 @@ class PlanLineForm(forms.ModelForm):
         self.fields["month"].widget = forms.Select(choices=[(m, m) for m in range(1, 13)])
 
 
-class MatrixFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.all(), required=False)
-    post = forms.ModelChoiceField(label=_("Post"), queryset=Post.objects.all(), required=False)
-    course = forms.ModelChoiceField(label=_("Course"), queryset=Course.objects.filter(is_active=True), required=False)
-    category = forms.ChoiceField(label=_("Category"), choices=[("", "")] + Course.Category.choices, required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("", ""),
-            ("passed", _("Passed")),
-            ("due", _("Due")),
-            ("overdue", _("Overdue")),
-            ("expired", _("Expired")),
-        ],
-    )
+class ExamAnswersForm(MoveForm):
+    """The exam page's answers: one field per drawn question, ``q-<item id>``, whose values are the
+    attempt's opaque answer tokens (the service maps them back to options and refuses anything else).
+    Hands the service ``answers`` = {item id: [tokens]}."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_filter_form(
-            self,
-            empty_labels={
-                "department": _("Any department"),
-                "post": _("Any post"),
-                "course": _("Any course"),
-                "category": _("Any category"),
-                "status": _("Any status"),
-            },
-        )
-        self.fields["q"].widget.attrs["placeholder"] = _("Name or employee number")
+    def clean(self):
+        data = super().clean()
+        data["answers"] = {key[2:]: self.data.getlist(key) for key in self.data if key.startswith("q-")}
+        return data
 
-    def filters(self):
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
-        return {
-            "q": data.get("q"),
-            "department": data["department"].pk if data.get("department") else None,
-            "post": data["post"].pk if data.get("post") else None,
-            "course": data["course"].pk if data.get("course") else None,
-            "category": data.get("category"),
-            "status": data.get("status"),
-        }
+    def tokens_for(self, item_pk) -> set[str] | None:
+        """The tokens posted for one question (to show a refused submission as it was filled in)."""
+        if not self.is_bound:
+            return None
+        return set(self.data.getlist(f"q-{item_pk}"))

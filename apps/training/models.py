@@ -266,7 +266,7 @@ class Requirement(BaseModel):
 
 
 class Assignment(BaseModel):
-    """A course a person must complete by a date."""
+    """A course a person must complete by a date. Its status moves are declared in ``workflow.py``."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("To do")
@@ -279,9 +279,6 @@ class Assignment(BaseModel):
         PERIODIC = "periodic", _("Required for everyone in scope")
         RENEWAL = "renewal", _("Refresher (previous pass expires)")
         MANUAL = "manual", _("Assigned by hand")
-
-    # The only moves (STYLE.md: one explicit table next to the model).
-    TRANSITIONS = {Status.OPEN: {Status.COMPLETED, Status.CANCELLED}}
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -324,7 +321,7 @@ class Assignment(BaseModel):
         return f"{self.course} → {self.person}"
 
     def get_absolute_url(self):
-        return self.course.get_absolute_url()
+        return reverse("training:assignment_detail", args=[self.pk])
 
     @property
     def is_overdue(self):
@@ -386,11 +383,12 @@ class Enrolment(BaseModel):
 
 
 class ExamAttempt(BaseModel):
+    """One try at a course's exam; it ends by the person's submit or when its time runs out (the moves
+    of ``workflow.py``)."""
+
     class Status(models.TextChoices):
         IN_PROGRESS = "in_progress", _("In progress")
         SUBMITTED = "submitted", _("Submitted")
-
-    TRANSITIONS = {Status.IN_PROGRESS: {Status.SUBMITTED}}
 
     exam = models.ForeignKey(Exam, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("exam"))
     person = models.ForeignKey(

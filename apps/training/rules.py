@@ -1,8 +1,13 @@
-"""Who may do what in training. List scoping lives in selectors (``department_scope``)."""
+"""Who may do what in training. List scoping lives in selectors (``department_scope``); the moves of
+assignments and exam attempts (``training.cancel_assignment``, ``training.submit_examattempt``) are
+registered by ``workflow.py`` from these predicates."""
 
 import rules
+from django.db.models import Q
 
 from apps.core.permissions import is_active_user, is_company_wide, is_department_head, is_officer
+
+from .models import Assignment, Completion, Enrolment, TrainingSession
 
 
 @rules.predicate
@@ -27,10 +32,6 @@ def is_session_trainer(user, session):
 def is_course_audience(user, obj):
     """The people a course (or one of its materials) is for: those it is assigned to or who passed it,
     those enrolled in or teaching one of its sessions, and the heads of an assigned person's department."""
-    from django.db.models import Q
-
-    from .models import Assignment, Completion, Enrolment, TrainingSession
-
     course_id = getattr(obj, "course_id", None) or getattr(obj, "pk", None)
     if course_id is None or not is_active_user(user):
         return False
@@ -59,7 +60,6 @@ rules.add_perm("training.view_new_hires", is_company_wide)
 rules.add_perm("training.manage_requirements", is_officer)
 rules.add_perm("training.assign", is_officer | is_department_head)
 rules.add_perm("training.assign_person", is_officer | heads_record_persons_department)
-rules.add_perm("training.cancel_assignment", is_officer)
 rules.add_perm("training.manage_sessions", is_officer)
 rules.add_perm("training.take_attendance", is_officer | is_session_trainer)
 rules.add_perm("training.enrol", is_active_user)

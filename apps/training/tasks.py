@@ -2,12 +2,12 @@
 
 from celery import shared_task
 
+from .services import exam_attempts_expire, requirements_sync, training_reminders_send
+
 
 @shared_task(name="training.daily")
 def training_daily():
     """Assign periodic and refresher training, close timed-out exams, send reminders (each once)."""
-    from .services import exam_attempts_expire, requirements_sync, training_reminders_send
-
     exam_attempts_expire()
     created = requirements_sync()
     sent = training_reminders_send()

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from apps.core.workflow_views import move_urlpatterns
+
 from . import views
+from .workflow import ASSIGNMENT_FLOW, ATTEMPT_FLOW
 
 app_name = "training"
 urlpatterns = [
@@ -19,7 +22,6 @@ urlpatterns = [
     path("questions/<int:pk>/retire/", views.question_retire, name="question_retire"),
     path("attempts/<int:pk>/", views.attempt_detail, name="attempt_detail"),
     path("attempts/<int:pk>/answer/", views.attempt_answer, name="attempt_answer"),
-    path("attempts/<int:pk>/submit/", views.attempt_submit, name="attempt_submit"),
     path("my/", views.my_training, name="my_training"),
     path("team/", views.team, name="team"),
     path("new-hires/", views.new_hires, name="new_hires"),
@@ -31,7 +33,7 @@ urlpatterns = [
     path("assignments/", views.assignment_list, name="assignment_list"),
     path("assignments/new/", views.assignment_create, name="assignment_create"),
     path("assignments/again/", views.assignment_again, name="assignment_again"),
-    path("assignments/<int:pk>/cancel/", views.assignment_cancel, name="assignment_cancel"),
+    path("assignments/<int:pk>/", views.assignment_detail, name="assignment_detail"),
     path("records/new/", views.record_create, name="record_create"),
     path("sessions/", views.session_list, name="session_list"),
     path("sessions/new/", views.session_create, name="session_create"),
@@ -42,4 +44,15 @@ urlpatterns = [
     path("plan/new/", views.plan_line_create, name="plan_line_create"),
     path("certificates/<int:pk>/", views.certificate_pdf, name="certificate_pdf"),
     path("verify/<token:code>/", views.verify, name="verify"),
+    # One URL per move, served by the generic move view: training:assignment_cancel at
+    # assignments/<pk>/cancel/, training:examattempt_submit at attempts/<pk>/submit/.
+    *move_urlpatterns(
+        ASSIGNMENT_FLOW,
+        queryset=views.visible_assignments,
+        render_detail=views.assignment_page,
+        prefix="assignments/<int:pk>/",
+    ),
+    *move_urlpatterns(
+        ATTEMPT_FLOW, queryset=views.own_attempts, render_detail=views.attempt_page, prefix="attempts/<int:pk>/"
+    ),
 ]

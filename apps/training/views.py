@@ -16,20 +16,22 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
-from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
-from apps.core.params import clean_text, parse_id, text_param, year_param
+from apps.core.params import parse_id, year_param
+from apps.core.permissions import require
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.views import attachment_response
+from apps.core.workflow_views import move_items
+from apps.organization.models import User
 
 from . import selectors, services
+from .filters import AssignmentFilter, CourseFilter, MatrixFilter, PeopleFilter, SessionFilter, require_valid
 from .forms import (
     AssignmentForm,
     CompletionForm,
     CourseForm,
     ExamForm,
     MaterialForm,
-    MatrixFilterForm,
     PlanLineForm,
     QuestionForm,
     RequirementForm,
@@ -37,27 +39,16 @@ from .forms import (
 )
 from .models import Completion, Course, Exam, ExamAttempt, Material, Question, Requirement, TrainingSession
 from .pdf import certificate_pdf_response
-
-
-def _need(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
+from .workflow import ASSIGNMENT_FLOW, ATTEMPT_FLOW
 
 # --- courses -----------------------------------------------------------------------------------
 
 
 @login_required
 def course_list(request):
-    filters = {k: text_param(request, k) for k in ("q", "category", "method")}
-    page = paginate(request, selectors.course_list(user=request.user, filters=filters))
-    context = {
-        "page": page,
-        "filters": filters,
-        "categories": Course.Category.choices,
-        "methods": Course.Method.choices,
-    }
-    return render(request, "training/course_list.html", context)
+    course_filter = CourseFilter(request.GET, queryset=selectors.course_list(user=request.user))
+    page = paginate(request, course_filter.qs)
+    return render(request, "training/course_list.html", {"page": page, "filter": course_filter})
 
 
 @login_required
@@ -91,7 +82,7 @@ def course_detail(request, pk):
 
 @login_required
 def course_create(request, pk=None):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
@@ -105,7 +96,7 @@ def course_create(request, pk=None):
 
 @login_required
 def exam_settings(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     exam = Exam.objects.filter(course=course).first()
     initial = (
@@ -150,7 +141,7 @@ def material_file(request, pk):
 
 @login_required
 def material_add(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -175,7 +166,7 @@ def material_add(request, pk):
 
 @login_required
 def question_list(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     questions = (
         course.questions.prefetch_related("options")
@@ -187,7 +178,7 @@ def question_list(request, pk):
 
 @login_required
 def question_create(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     course = get_object_or_404(Course, pk=pk)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -204,7 +195,7 @@ def question_create(request, pk):
 @login_required
 def question_update(request, pk):
     """Officers edit a question; the service saves it as a new version so past attempts stay as taken."""
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     question = get_object_or_404(Question.objects.select_related("course").prefetch_related("options"), pk=pk)
     if not question.is_active:
         messages.error(request, _("This question is no longer in use; edit its current version instead."))
@@ -225,7 +216,7 @@ def question_update(request, pk):
 @require_POST
 @login_required
 def question_retire(request, pk):
-    _need(request, "training.manage_courses")
+    require(request.user, "training.manage_courses")
     question = get_object_or_404(Question, pk=pk)
     services.question_retire(user=request.user, question=question)
     return redirect("training:question_list", pk=question.course_id)
@@ -233,7 +224,7 @@ def question_retire(request, pk):
 
 @login_required
 def exam_statistics(request, pk):
-    _need(request, "training.view_statistics")
+    require(request.user, "training.view_statistics")
     course = get_object_or_404(Course, pk=pk)
     attempts = ExamAttempt.objects.filter(exam__course=course, status=ExamAttempt.Status.SUBMITTED)
     context = {
@@ -260,32 +251,38 @@ def exam_start(request, pk):
     return redirect(attempt)
 
 
-def _own_attempt(request, pk):
-    """Only the person taking the exam may answer or submit it."""
-    return get_object_or_404(ExamAttempt.objects.select_related("exam"), pk=pk, person=request.user)
+def own_attempts(request):
+    """The signed-in person's attempts: only they may answer or submit one (others get a 404)."""
+    return ExamAttempt.objects.select_related("exam__course").filter(person=request.user)
 
 
 @login_required
 def attempt_detail(request, pk):
     attempt = get_object_or_404(selectors.attempt_list(user=request.user).select_related("exam"), pk=pk)
-    expired = attempt.status == ExamAttempt.Status.IN_PROGRESS and timezone.now() > attempt.deadline
-    if expired and attempt.person_id == request.user.pk:
-        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt)
-    if attempt.status == ExamAttempt.Status.IN_PROGRESS:
-        if attempt.person_id != request.user.pk:
-            raise Http404
-        items = selectors.attempt_items_for_display(attempt)
-        context = {
-            "attempt": attempt,
-            "items": items,
-            "course": attempt.exam.course,
-            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
-        }
-        return render(request, "training/attempt_take.html", context)
-    return _render_result(request, attempt)
+    if attempt.person_id == request.user.pk:
+        attempt = services.exam_attempt_time_out(attempt=attempt, user=request.user)  # opened after its time
+    return attempt_page(request, attempt)
 
 
-def _render_result(request, attempt):
+def attempt_page(request, attempt, *, bound_form=None, status=200):
+    """The exam while it runs (for its person only), the result once it has ended. After a refused
+    submission: the exam again with the answers as they were sent and the reason (status 400)."""
+    if attempt.status == ExamAttempt.Status.SUBMITTED:
+        return _render_result(request, attempt, status=status)
+    if attempt.person_id != request.user.pk:
+        raise Http404
+    moves = {item["move"].name: item for item in move_items(ATTEMPT_FLOW, attempt, request.user, bound_form)}
+    context = {
+        "attempt": attempt,
+        "items": selectors.attempt_items_for_display(attempt, answers=bound_form),
+        "course": attempt.exam.course,
+        "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+        "submit": moves.get("submit"),
+    }
+    return render(request, "training/attempt_take.html", context, status=status)
+
+
+def _render_result(request, attempt, *, status=200):
     exam = attempt.exam
     wrong = []
     show_wrong = exam.show_wrong_questions or request.user.has_perm("training.view_statistics")
@@ -310,15 +307,16 @@ def _render_result(request, attempt):
         "show_wrong": show_wrong,
         "completion": completion,
         "attempts_left": services.attempts_left(person=attempt.person, exam=exam),
+        "timeline": timeline_for(attempt),
     }
-    return render(request, "training/attempt_result.html", context)
+    return render(request, "training/attempt_result.html", context, status=status)
 
 
 @require_POST
 @login_required
 def attempt_answer(request, pk):
     """htmx autosave of one answer; returns a small status fragment."""
-    attempt = _own_attempt(request, pk)
+    attempt = get_object_or_404(own_attempts(request), pk=pk)
     item_id = parse_id(request.GET.get("item") or request.POST.get("item"))
     try:
         result = services.exam_answer_save(
@@ -331,21 +329,6 @@ def attempt_answer(request, pk):
             format_html('<span class="text-success small"><i class="bi bi-check2"></i> {}</span>', _("Saved"))
         )
     return HttpResponse(format_html('<span class="text-danger small">{}</span>', result.message))
-
-
-@require_POST
-@login_required
-def attempt_submit(request, pk):
-    attempt = _own_attempt(request, pk)
-    answers = {}
-    for key in request.POST:
-        if key.startswith("q-"):
-            answers[key[2:]] = request.POST.getlist(key)
-    try:
-        attempt = services.exam_attempt_submit(user=request.user, attempt=attempt, answers=answers)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(attempt)
 
 
 # --- my training, team, new hires ------------------------------------------------------------
@@ -371,10 +354,9 @@ def my_training(request):
 
 @login_required
 def team(request):
-    _need(request, "training.view_team")
-    filter_form = MatrixFilterForm(request.GET or None)
-    report_filter_errors(request, filter_form)
-    rows = selectors.team_overview(user=request.user, department_id=filter_form.filters().get("department"))
+    require(request.user, "training.view_team")
+    people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    rows = selectors.team_overview(user=request.user, people=people.qs)
     page = paginate(request, rows, per_page=50)
     context = {
         "page": page,
@@ -382,7 +364,7 @@ def team(request):
         "back": request.get_full_path(),
         "cleared_count": sum(1 for r in rows if r["clearance"].cleared),
         "total": len(rows),
-        "filter_form": filter_form,
+        "filter": people,
     }
     return render(request, "training/team.html", context)
 
@@ -397,9 +379,11 @@ def _assignable_ids(user, people):
 @login_required
 def new_hires(request):
     """People not cleared for work (the URL keeps its first name), each with why and the next step."""
-    _need(request, "training.view_new_hires")
-    rows = selectors.new_hires_not_cleared(user=request.user)
+    require(request.user, "training.view_new_hires")
+    people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
     context = {
+        "filter": people,
         "rows": rows,
         "assignable": _assignable_ids(request.user, [p for p, _c in rows]),
         "new_since": timezone.localdate() - datetime.timedelta(days=selectors.NEW_HIRE_DAYS),
@@ -412,7 +396,7 @@ def new_hires(request):
 def assignment_again(request):
     """One click from a "not cleared" list: assign a missing induction course again (or for the first
     time). An open assignment whose attempts are all used is replaced, so the attempts start afresh."""
-    _need(request, "training.assign")
+    require(request.user, "training.assign")
     person = get_object_or_404(selectors.people_in_scope(user=request.user), pk=parse_id(request.POST.get("person")))
     course = get_object_or_404(Course, pk=parse_id(request.POST.get("course")), is_active=True)
     due_days = min(
@@ -450,23 +434,28 @@ def assignment_again(request):
 # --- compliance matrix -------------------------------------------------------------------------
 
 
+def _matrix(request, *, export=False):
+    """The compliance matrix the filter asks for (the page and its CSV export share it). The page shows
+    what it can with the filter's errors; an export refuses an invalid filter."""
+    require(request.user, "training.view_matrix")
+    matrix_filter = MatrixFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    if export:
+        require_valid(matrix_filter)
+    data = selectors.compliance_matrix(user=request.user, people=matrix_filter.qs, **matrix_filter.matrix_options())
+    return matrix_filter, data
+
+
 @login_required
 def matrix(request):
-    _need(request, "training.view_matrix")
-    form = MatrixFilterForm(request.GET or None)
-    report_filter_errors(request, form)
-    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    matrix_filter, data = _matrix(request)
     page = paginate(request, data.rows, per_page=100)
-    context = {"form": form, "matrix": data, "page": page}
+    context = {"filter": matrix_filter, "matrix": data, "page": page}
     return render(request, "training/matrix.html", context)
 
 
 @login_required
 def matrix_export(request):
-    _need(request, "training.view_matrix")
-    form = MatrixFilterForm(request.GET or None)
-    refuse_invalid_filter(form)
-    data = selectors.compliance_matrix(user=request.user, filters=form.filters())
+    _filter, data = _matrix(request, export=True)
     header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in data.courses]
 
     def rows():
@@ -484,14 +473,14 @@ def matrix_export(request):
 
 @login_required
 def requirement_list(request):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     reqs = Requirement.objects.select_related("course").prefetch_related("departments", "posts")
     return render(request, "training/requirement_list.html", {"requirements": reqs})
 
 
 @login_required
 def requirement_create(request):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     form = RequirementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -507,25 +496,24 @@ def requirement_create(request):
 @require_POST
 @login_required
 def requirement_deactivate(request, pk):
-    _need(request, "training.manage_requirements")
+    require(request.user, "training.manage_requirements")
     services.requirement_deactivate(user=request.user, requirement=get_object_or_404(Requirement, pk=pk))
     return redirect("training:requirement_list")
 
 
 @login_required
 def assignment_list(request):
-    _need(request, "training.assign")
-    qs = selectors.assignment_list(user=request.user)
-    status = text_param(request, "status", default="open")
-    if status:
-        qs = qs.filter(status=status)
-    page = paginate(request, qs.order_by("due_date", "id"))
-    return render(request, "training/assignment_list.html", {"page": page, "status": status})
+    require(request.user, "training.assign")
+    assignment_filter = AssignmentFilter(request.GET, queryset=selectors.assignment_list(user=request.user))
+    page = paginate(request, assignment_filter.qs.order_by("due_date", "id"))
+    for assignment in page:
+        assignment.moves = move_items(ASSIGNMENT_FLOW, assignment, request.user)
+    return render(request, "training/assignment_list.html", {"page": page, "filter": assignment_filter})
 
 
 @login_required
 def assignment_create(request):
-    _need(request, "training.assign")
+    require(request.user, "training.assign")
     form = AssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -541,22 +529,30 @@ def assignment_create(request):
     return render(request, "training/form.html", {"form": form, "title": _("Assign training")})
 
 
-@require_POST
+def visible_assignments(request):
+    """The assignments the signed-in user may see (the moves' URLs fetch through this: others are a 404)."""
+    return selectors.assignment_list(user=request.user)
+
+
+def assignment_page(request, assignment, *, bound_form=None, status=200):
+    """An assignment, its history and the moves the user may make; after a refused move, with that
+    move's form as it was filled in (status 400)."""
+    context = {
+        "assignment": assignment,
+        "timeline": timeline_for(assignment),
+        "moves": move_items(ASSIGNMENT_FLOW, assignment, request.user, bound_form=bound_form),
+    }
+    return render(request, "training/assignment_detail.html", context, status=status)
+
+
 @login_required
-def assignment_cancel(request, pk):
-    _need(request, "training.cancel_assignment")
-    assignment = get_object_or_404(selectors.assignment_list(user=request.user), pk=pk)
-    comment = clean_text(request.POST.get("comment"), max_length=2000)
-    try:
-        services.assignment_cancel(user=request.user, assignment=assignment, comment=comment)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:assignment_list")
+def assignment_detail(request, pk):
+    return assignment_page(request, get_object_or_404(visible_assignments(request), pk=pk))
 
 
 @login_required
 def record_create(request):
-    _need(request, "training.record_completion")
+    require(request.user, "training.record_completion")
     form = CompletionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -574,16 +570,16 @@ def record_create(request):
 
 @login_required
 def session_list(request):
-    upcoming = request.GET.get("all") != "1"
-    qs = selectors.session_list(user=request.user, upcoming_only=upcoming)
-    page = paginate(request, qs)
+    session_filter = SessionFilter(request.GET, queryset=selectors.session_list(user=request.user))
+    page = paginate(request, session_filter.qs)
     mine = set(request.user.training_enrolments.values_list("session_id", flat=True))
-    return render(request, "training/session_list.html", {"page": page, "upcoming": upcoming, "mine": mine})
+    context = {"page": page, "filter": session_filter, "upcoming": session_filter.upcoming, "mine": mine}
+    return render(request, "training/session_list.html", context)
 
 
 @login_required
 def session_create(request):
-    _need(request, "training.manage_sessions")
+    require(request.user, "training.manage_sessions")
     form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -625,9 +621,7 @@ def session_enrol(request, pk):
 @login_required
 def session_attendance(request, pk):
     session = get_object_or_404(TrainingSession.objects.select_related("course"), pk=pk)
-    _need(request, "training.take_attendance", session)
-    from apps.organization.models import User
-
+    require(request.user, "training.take_attendance", session)
     person = get_object_or_404(User, pk=parse_id(request.POST.get("person")))
     attended = request.POST.get("attended") == "1"
     try:
@@ -649,7 +643,7 @@ def session_attendance(request, pk):
 
 @login_required
 def plan(request):
-    _need(request, "training.view_plan")
+    require(request.user, "training.view_plan")
     year = year_param(request, default=timezone.localdate().year)
     rows, overall = selectors.plan_progress(year=year)
     return render(request, "training/plan.html", {"rows": rows, "overall": overall, "year": year})
@@ -657,7 +651,7 @@ def plan(request):
 
 @login_required
 def plan_line_create(request):
-    _need(request, "training.manage_plan")
+    require(request.user, "training.manage_plan")
     form = PlanLineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -93,6 +93,7 @@ def _people(status, allowed, others):
 
 OFFICER_POST = only(OFFICERS, status=302)
 HEAD_OR_OFFICER = {"head", "other_head", "officer"}
+SEE_ASSIGNMENT = {"employee", "head", "officer", "manager"}
 
 ACCESS = {
     "training:course_list": Case(expect=everyone()),
@@ -116,7 +117,8 @@ ACCESS = {
     "training:attempt_answer": Case(
         method="post", kwargs=_running_attempt, data=_answer_data, expect=_people(200, {"employee"}, 404)
     ),
-    "training:attempt_submit": Case(method="post", kwargs=_running_attempt, expect=_people(302, {"employee"}, 404)),
+    # The submit move (generic move view): only the person's own attempts are fetched, others are a 404.
+    "training:examattempt_submit": Case(method="post", kwargs=_running_attempt, expect=_people(302, {"employee"}, 404)),
     "training:my_training": Case(expect=everyone()),
     "training:team": Case(expect=only(HEADS_AND_COMPANY)),
     "training:new_hires": Case(expect=only(COMPANY_WIDE)),
@@ -133,7 +135,12 @@ ACCESS = {
         data=lambda p, kw: {"person": p["employee"].pk, "course": CourseFactory(code="access-again").pk},
         expect={**_people(403, set(), 403), "officer": 302, "head": 302, "other_head": 404},
     ),
-    "training:assignment_cancel": Case(method="post", kwargs=_assignment, expect=OFFICER_POST),
+    # The employee's assignment: seen by them, their head and company-wide roles; others get a 404.
+    "training:assignment_detail": Case(kwargs=_assignment, expect=_people(200, SEE_ASSIGNMENT, 404)),
+    # The cancel move: officers only; those who see the assignment but may not cancel it get a 403.
+    "training:assignment_cancel": Case(
+        method="post", kwargs=_assignment, expect={**_people(403, SEE_ASSIGNMENT, 404), "officer": 302}
+    ),
     "training:record_create": Case(expect=only(OFFICERS)),
     "training:session_list": Case(expect=everyone()),
     "training:session_create": Case(expect=only(OFFICERS)),

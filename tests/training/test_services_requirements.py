@@ -9,6 +9,7 @@ from apps.organization.models import User
 from apps.training import services
 from apps.training.models import Assignment, Completion, Requirement
 from apps.training.selectors import training_clearance
+from apps.training.services.completions import _complete
 from tests.organization.factories import PostFactory, UserFactory
 from tests.training.factories import CourseFactory, RequirementFactory
 
@@ -20,7 +21,7 @@ def _open(person):
 
 
 def _pass(person, course):
-    return services._complete(person=person, course=course, source=Completion.Source.MANUAL)
+    return _complete(person=person, course=course, source=Completion.Source.MANUAL)
 
 
 def _post_course(post, trigger=Requirement.Trigger.POST):

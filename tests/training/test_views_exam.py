@@ -66,7 +66,7 @@ def test_submitting_from_the_page_scores_on_the_server_and_shows_wrong_questions
     right = tokens_for(first, [o for o in first.question.options.all() if o.is_correct])
     wrong = tokens_for(second, [o for o in second.question.options.all() if not o.is_correct][:1])
     response = client.post(
-        reverse("training:attempt_submit", args=[attempt.pk]),
+        reverse("training:examattempt_submit", args=[attempt.pk]),
         {f"q-{first.pk}": right, f"q-{second.pk}": wrong},
         follow=True,
     )

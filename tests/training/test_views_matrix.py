@@ -106,7 +106,7 @@ def test_head_sees_only_own_department_in_the_matrix(head, employee, outsider):
 def test_matrix_filters_by_status(officer, employee, outsider):
     course = RequirementFactory(trigger=Requirement.Trigger.PERIODIC).course
     Completion.objects.create(person=employee, course=course, completed_on=timezone.localdate(), source="manual")
-    people = {r.person for r in compliance_matrix(user=officer, filters={"status": PASSED}).rows}
+    people = {r.person for r in compliance_matrix(user=officer, status=PASSED).rows}
     assert people == {employee}
 
 

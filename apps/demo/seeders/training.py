@@ -372,7 +372,7 @@ def _history(ctx, courses, sessions, people, today):
                         )
                     )
                 AttemptQuestion.objects.bulk_create(items)
-                services._score(attempt)
+                services.exam_attempt_score(attempt=attempt)
                 attempt.save()
                 if attempt.passed:
                     record = Completion.objects.create(
