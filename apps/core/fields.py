@@ -15,6 +15,16 @@ from .uploads import check_size, inspect_image
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff", ".heic"}
 
 
+class TextField(forms.CharField):
+    """Free text with the NUL characters dropped (PostgreSQL cannot store them; a comment pasted with one
+    is kept without it rather than refused)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+        return super().to_python(value)
+
+
 class YearField(forms.IntegerField):
     """A year between 1900 and 2200 (``min_value``/``max_value`` may narrow it)."""
 
