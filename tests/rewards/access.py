@@ -1,0 +1,53 @@
+from tests.access import COMPANY_WIDE, LOGIN, Case, everyone, only
+from tests.rewards.factories import decision_in
+
+NOT_FOUND = 404
+
+
+def _expect(ok, status, *, forbidden=()):
+    result = {name: (status if name in ok else 403 if name in forbidden else NOT_FOUND) for name in everyone()}
+    result["anonymous"] = LOGIN
+    return result
+
+
+def _pk(state, **kw):
+    return lambda p: {"pk": decision_in(state, p, **kw).pk}
+
+
+# A proposal about the employee (by the officer): management, officers and the employee's head see it.
+SEE_PROPOSAL = {"officer", "manager", "head"}
+
+ACCESS = {
+    "rewards:decision_list": Case(expect=everyone()),
+    "rewards:notice_board": Case(expect=everyone()),
+    "rewards:decision_create": Case(expect=only({"officer", "head", "other_head"})),
+    "rewards:decision_detail": Case(kwargs=_pk("proposed"), expect=_expect(SEE_PROPOSAL, 200)),
+    "rewards:decision_certificate": Case(kwargs=_pk("announced"), expect=everyone()),
+    "rewards:decision_approve": Case(
+        method="post", kwargs=_pk("proposed"), expect=_expect({"manager"}, 302, forbidden={"officer", "head"})
+    ),
+    "rewards:decision_reject": Case(
+        method="post", kwargs=_pk("proposed"), expect=_expect({"manager"}, 400, forbidden={"officer", "head"})
+    ),
+    "rewards:decision_announce": Case(
+        method="post", kwargs=_pk("approved"), expect=_expect(COMPANY_WIDE, 302, forbidden={"head"})
+    ),
+    "rewards:decision_notify": Case(
+        method="post", kwargs=_pk("approved", kind="warning"), expect=_expect(COMPANY_WIDE, 302, forbidden={"head"})
+    ),
+    "rewards:decision_appeal": Case(
+        method="post",
+        kwargs=_pk("notified", kind="fine"),
+        expect=_expect({"employee"}, 400, forbidden={"head", "officer", "manager"}),
+    ),  # fmt: skip
+    "rewards:decision_uphold": Case(
+        method="post",
+        kwargs=_pk("appealed", kind="warning"),
+        expect=_expect({"manager"}, 400, forbidden={"head", "officer", "employee"}),
+    ),  # fmt: skip
+    "rewards:decision_revoke": Case(
+        method="post",
+        kwargs=_pk("appealed", kind="warning"),
+        expect=_expect({"manager"}, 400, forbidden={"head", "officer", "employee"}),
+    ),  # fmt: skip
+}
