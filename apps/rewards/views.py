@@ -7,15 +7,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.metrics import get_metric, metric_records, metric_value
 from apps.core.pagination import paginate
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
+from apps.core.xlsx_export import xlsx_response
+from apps.organization.models import Department
 
-from . import selectors, services
-from .forms import DecisionFilter, DecisionForm
+from . import scorecard, selectors, services
+from .forms import DecisionFilter, DecisionForm, PeriodForm, WeightsForm
 from .models import Decision
-from .pdf import certificate_pdf_response
+from .pdf import certificate_pdf_response, scorecard_pdf_response
 from .workflow import FLOW
 
 PAGE_SIZE = 50
@@ -117,3 +121,128 @@ def evidence_panel(*, request, obj):
     if not decisions:
         return None
     return {"decisions": decisions}
+
+
+# --- the scorecard ----------------------------------------------------------------------------------------
+
+
+def _period(request) -> scorecard.Period:
+    year, quarter = PeriodForm(request.GET or None).period()
+    return scorecard.Period(year, quarter)
+
+
+@login_required
+def scorecard_overview(request):
+    _need(request, "rewards.view_scorecard")
+    period = _period(request)
+    cards = scorecard.scorecards(period)
+    see_all = request.user.has_perm("rewards.view_all")
+    own = [c for c in cards if see_all or c.department.pk in request.user.headed_department_ids]
+    context = {
+        "period": period,
+        "form": PeriodForm(request.GET or None, initial={"year": period.year}),
+        "cards": cards,
+        "own": own,
+        "see_all": see_all,
+        "figures": scorecard.FIGURES,
+        "info": scorecard.INFO,
+        "weights": scorecard.weights(),
+        "can_set_weights": request.user.has_perm("rewards.set_weights"),
+        "can_export": request.user.has_perm("rewards.export_scorecard"),
+    }
+    return render(request, "rewards/scorecard.html", context)
+
+
+def _department_or_404(request, pk):
+    department = get_object_or_404(Department, pk=pk)
+    if not request.user.has_perm("rewards.view_department_scorecard", department):
+        raise Http404
+    return department
+
+
+def _card(request, department):
+    period = _period(request)
+    cards = scorecard.scorecards(period)
+    return next(c for c in cards if c.department.pk == department.pk)
+
+
+@login_required
+def scorecard_department(request, pk):
+    _need(request, "rewards.view_scorecard")
+    department = _department_or_404(request, pk)
+    card = _card(request, department)
+    return render(request, "rewards/scorecard_department.html", {"card": card, "period": card.period})
+
+
+@login_required
+def scorecard_pdf(request, pk):
+    _need(request, "rewards.view_scorecard")
+    department = _department_or_404(request, pk)
+    return scorecard_pdf_response(_card(request, department), request)
+
+
+@login_required
+def scorecard_records(request, pk, figure):
+    _need(request, "rewards.view_scorecard")
+    department = _department_or_404(request, pk)
+    metric_name = scorecard.figure_metric(figure)
+    if metric_name is None:
+        raise Http404
+    period = _period(request)
+    records = metric_records(metric_name, start=period.start, end=period.end, department_id=department.pk)
+    if hasattr(records, "order_by"):
+        records = records.order_by("pk")
+    metric = get_metric(metric_name)
+    context = {
+        "department": department,
+        "period": period,
+        "label": scorecard.figure_label(figure),
+        "metric": metric,
+        "page": paginate(request, records if records is not None else [], PAGE_SIZE),
+        "value": metric_value(metric_name, start=period.start, end=period.end, department_id=department.pk),
+        "source_url": metric.records_url(year=period.year, department_id=department.pk),
+    }
+    return render(request, "rewards/scorecard_records.html", context)
+
+
+def _export_header():
+    return [_("Rank"), _("Department"), *[str(f.label) for f in scorecard.FIGURES],
+            *[str(label) for _k, _m, label in scorecard.INFO], _("People not cleared for work"), _("Total score"),
+            _("Previous period"), _("Trend")]  # fmt: skip
+
+
+def _export_rows(cards):
+    for c in cards:
+        yield [c.rank or "", c.department.display_name, *[cell.value for cell in c.cells], c.not_cleared,
+               c.total, c.previous_total, c.trend]  # fmt: skip
+
+
+@login_required
+def scorecard_export_csv(request):
+    _need(request, "rewards.export_scorecard")
+    period = _period(request)
+    rows = ([("" if v is None else str(v)) for v in row] for row in _export_rows(scorecard.scorecards(period)))
+    return csv_response(filename=f"scorecard-{period.slug}", header=_export_header(), rows=rows)
+
+
+@login_required
+def scorecard_export_xlsx(request):
+    _need(request, "rewards.export_scorecard")
+    period = _period(request)
+    return xlsx_response(filename=f"scorecard-{period.slug}", header=_export_header(),
+                         rows=_export_rows(scorecard.scorecards(period)))  # fmt: skip
+
+
+@login_required
+def weights_edit(request):
+    _need(request, "rewards.set_weights")
+    initial = scorecard.weights()
+    form = WeightsForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _call(form, lambda: services.weights_set(user=request.user, **form.cleaned_data))
+    ):
+        messages.success(request, _("Scorecard weights saved."))
+        return redirect("rewards:scorecard")
+    return render(request, "rewards/weights_form.html", {"form": form}, status=400 if form.errors else 200)

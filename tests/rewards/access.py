@@ -1,4 +1,4 @@
-from tests.access import COMPANY_WIDE, LOGIN, Case, everyone, only
+from tests.access import COMPANY_WIDE, HEADS_AND_COMPANY, LOGIN, OFFICERS, Case, everyone, only
 from tests.rewards.factories import decision_in
 
 NOT_FOUND = 404
@@ -17,7 +17,26 @@ def _pk(state, **kw):
 # A proposal about the employee (by the officer): management, officers and the employee's head see it.
 SEE_PROPOSAL = {"officer", "manager", "head"}
 
+
+def _department(p):
+    return {"pk": p["head"].department_id}
+
+
+def _figure(p):
+    return {"pk": p["head"].department_id, "figure": "hazards"}
+
+
+# A department's card: its head, officers and management; another head gets a 404, employees a 403.
+CARD = {**_expect({"head", "officer", "manager"}, 200), "employee": 403, "outsider": 403}
+
 ACCESS = {
+    "rewards:scorecard": Case(expect=only(HEADS_AND_COMPANY)),
+    "rewards:scorecard_export_csv": Case(expect=only(COMPANY_WIDE)),
+    "rewards:scorecard_export_xlsx": Case(expect=only(COMPANY_WIDE)),
+    "rewards:weights": Case(expect=only(OFFICERS)),
+    "rewards:scorecard_department": Case(kwargs=_department, expect=CARD),
+    "rewards:scorecard_pdf": Case(kwargs=_department, expect=CARD),
+    "rewards:scorecard_records": Case(kwargs=_figure, expect=CARD),
     "rewards:decision_list": Case(expect=everyone()),
     "rewards:notice_board": Case(expect=everyone()),
     "rewards:decision_create": Case(expect=only({"officer", "head", "other_head"})),
