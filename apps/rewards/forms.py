@@ -107,3 +107,9 @@ class WeightsForm(forms.ModelForm):
         if not self.errors and sum(data.get(f) or 0 for f in ScoreWeights.FIELDS) == 0:
             raise forms.ValidationError(_("At least one weight must be above zero."))
         return data
+
+
+class SuggestionForm(forms.Form):
+    key = forms.CharField(max_length=120)
+    year = forms.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
+    quarter = forms.TypedChoiceField(choices=QUARTERS, coerce=int, required=False, empty_value=None)

@@ -137,6 +137,24 @@ def decision_propose(
     return decision
 
 
+def suggestion_propose(*, user, key: str, period, today=None) -> Decision:
+    """Turn one of the period's suggestions (``suggestions.py``) into a proposal, with its evidence."""
+    from django.utils import timezone
+
+    from .suggestions import suggestions
+
+    require(user, "rewards.view_suggestions")
+    found = next((s for s in suggestions(user=user, period=period, today=today) if s.key == key), None)
+    if found is None:
+        raise ApplicationError(_("This suggestion no longer stands; reload the page."))
+    if found.proposed is not None:
+        raise Conflict(_("This suggestion has already been turned into a proposal."))
+    return decision_propose(
+        user=user, kind=found.kind, department=found.department, person=found.person, reason=found.reason,
+        effective_date=today or timezone.localdate(), evidence=found.evidence, suggestion_key=found.key,
+    )  # fmt: skip
+
+
 # --- the moves ----------------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
@@ -17,9 +20,10 @@ from apps.core.xlsx_export import xlsx_response
 from apps.organization.models import Department
 
 from . import scorecard, selectors, services
-from .forms import DecisionFilter, DecisionForm, PeriodForm, WeightsForm
+from .forms import DecisionFilter, DecisionForm, PeriodForm, SuggestionForm, WeightsForm
 from .models import Decision
 from .pdf import certificate_pdf_response, scorecard_pdf_response
+from .suggestions import suggestions as suggest
 from .workflow import FLOW
 
 PAGE_SIZE = 50
@@ -121,6 +125,52 @@ def evidence_panel(*, request, obj):
     if not decisions:
         return None
     return {"decisions": decisions}
+
+
+# --- suggestions ------------------------------------------------------------------------------------------------
+
+
+def _quarter_period(request) -> scorecard.Period:
+    """The period of the suggestions: the quarter asked for, else the last complete quarter."""
+    form = PeriodForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data.get("year"):
+        return scorecard.Period(form.cleaned_data["year"], form.cleaned_data.get("quarter"))
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3
+    return scorecard.Period(today.year, quarter) if quarter else scorecard.Period(today.year - 1, 4)
+
+
+@login_required
+def suggestion_list(request):
+    _need(request, "rewards.view_suggestions")
+    period = _quarter_period(request)
+    context = {
+        "period": period,
+        "form": PeriodForm(initial={"year": period.year, "quarter": period.quarter}),
+        "suggestions": suggest(user=request.user, period=period),
+    }
+    return render(request, "rewards/suggestions.html", context)
+
+
+@login_required
+@require_POST
+def suggestion_propose(request):
+    _need(request, "rewards.view_suggestions")
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("This suggestion no longer stands; reload the page."))
+        return redirect("rewards:suggestions")
+    period = scorecard.Period(form.cleaned_data["year"], form.cleaned_data.get("quarter"))
+    try:
+        decision = services.suggestion_propose(user=request.user, key=form.cleaned_data["key"], period=period)
+    except NotAllowed:
+        raise PermissionDenied from None
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(reverse("rewards:suggestions") + f"?{period.query}")
+    messages.success(request, _("%(number)s proposed; management has been asked to decide.") % {
+        "number": decision.number})  # fmt: skip
+    return redirect(decision)
 
 
 # --- the scorecard ----------------------------------------------------------------------------------------

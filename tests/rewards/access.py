@@ -30,6 +30,8 @@ def _figure(p):
 CARD = {**_expect({"head", "officer", "manager"}, 200), "employee": 403, "outsider": 403}
 
 ACCESS = {
+    "rewards:suggestions": Case(expect=only(OFFICERS)),
+    "rewards:suggestion_propose": Case(method="post", expect=only(OFFICERS, status=302)),
     "rewards:scorecard": Case(expect=only(HEADS_AND_COMPANY)),
     "rewards:scorecard_export_csv": Case(expect=only(COMPANY_WIDE)),
     "rewards:scorecard_export_xlsx": Case(expect=only(COMPANY_WIDE)),
