@@ -64,7 +64,7 @@ def make_world():
 
 def produce_every_kind(world) -> None:
     """Walk every module through what notifies (inside ``django_capture_on_commit_callbacks(execute=True)``)."""
-    for step in (_hazards, _incidents, _inspections, _training, _emergency):
+    for step in (_hazards, _incidents, _inspections, _training, _emergency, _rewards):
         step(world)
 
 
@@ -194,3 +194,23 @@ def _emergency(w):
     DrillFactory(plan=plan, site=w.area.floor.site, planned_at=timezone.now() + datetime.timedelta(hours=30),
                  people=[w.employee])  # fmt: skip
     e.drill_reminders_send()
+
+
+def _rewards(w):
+    from apps.rewards import services as r
+
+    def propose(kind, **kw):
+        return r.decision_propose(user=w.officer, kind=kind, department=w.department, person=w.employee,
+                                  reason="Reported a blocked exit", effective_date=_days(0), **kw)  # fmt: skip
+
+    rejected = propose("commendation")
+    r.decision_reject(decision=rejected, user=w.manager, comment="Not enough evidence")
+    reward = propose("commendation")
+    r.decision_approve(decision=reward, user=w.manager)
+    r.decision_announce(decision=reward, user=w.officer)
+    for decide in (r.decision_uphold, r.decision_revoke):
+        penalty = propose("criticism")
+        r.decision_approve(decision=penalty, user=w.manager)
+        r.decision_notify(decision=penalty, user=w.officer)
+        r.decision_appeal(decision=penalty, user=w.employee, comment="I was not on shift")
+        decide(decision=penalty, user=w.manager, comment="Checked the shift log")
