@@ -94,15 +94,30 @@ def bench_rewards(n):
     kinds = [k for k, _ in Decision.Kind.choices]
     statuses = [s for s, _ in Decision.Status.choices]
     Decision.objects.bulk_create(
-        Decision(number=f"JC-B{n}-{i:06d}", kind=kinds[i % len(kinds)], status=statuses[i % len(statuses)],
-                 person=people[i % len(people)], department=people[i % len(people)].department, reason=f"Reason {i}",
-                 effective_date=day, proposed_by=officer,
-                 amount=100 if kinds[i % len(kinds)] in Decision.MONEY_KINDS else None)  # fmt: skip
+        Decision(
+            number=f"JC-B{n}-{i:06d}",
+            kind=kinds[i % len(kinds)],
+            status=statuses[i % len(statuses)],
+            person=people[i % len(people)],
+            department=people[i % len(people)].department,
+            reason=f"Reason {i}",
+            effective_date=day,
+            proposed_by=officer,
+            amount=100 if kinds[i % len(kinds)] in Decision.MONEY_KINDS else None,
+        )  # fmt: skip
         for i in range(n)
     )
     Hazard.objects.bulk_create(
-        Hazard(number=f"YH-RW{n}-{i:06d}", title=f"Hazard {i}", reporter=officer, area=area, grade="general",
-               department=departments[i % len(departments)], deadline=day, status="closed")  # fmt: skip
+        Hazard(
+            number=f"YH-RW{n}-{i:06d}",
+            title=f"Hazard {i}",
+            reporter=officer,
+            area=area,
+            grade="general",
+            department=departments[i % len(departments)],
+            deadline=day,
+            status="closed",
+        )  # fmt: skip
         for i in range(n)
     )
     return [
