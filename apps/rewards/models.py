@@ -173,7 +173,9 @@ class Evidence(models.Model):
 
 
 def _weight_field(label, default):
-    return models.PositiveSmallIntegerField(label, default=default, validators=[MaxValueValidator(100)])
+    return models.PositiveSmallIntegerField(
+        label, default=default, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
 
 
 class ScoreWeights(BaseModel):
