@@ -155,6 +155,39 @@ def suggestion_propose(*, user, key: str, period, today=None) -> Decision:
     )  # fmt: skip
 
 
+def suggestions_notify(*, today=None) -> int:
+    """Once a quarter (the periodic task runs the first week of each quarter's first month; the key makes
+    it once): tell the safety officers how many candidates the last complete quarter's records suggest.
+    Returns the number of candidates (0: nothing sent)."""
+    from django.utils import timezone
+
+    from .scorecard import Period
+    from .suggestions import suggestions
+
+    today = today or timezone.localdate()
+    quarter = (today.month - 1) // 3
+    period = Period(today.year, quarter) if quarter else Period(today.year - 1, 4)
+    User = get_user_model()
+    officers = list(User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True).order_by("pk"))
+    if not officers:
+        return 0
+    found = [s for s in suggestions(user=officers[0], period=period, today=today) if s.proposed is None]
+    if found:
+        from django.urls import reverse
+        from django.utils.translation import ngettext_lazy
+
+        notify(
+            recipients=officers, key=f"reward-suggestions:{period.year}:ready:q{period.quarter}",
+            subject=format_lazy(
+                ngettext_lazy("{n} candidate for a reward or penalty in {period}",
+                              "{n} candidates for rewards or penalties in {period}", len(found)),
+                n=len(found), period=str(period),
+            ),
+            url=reverse("rewards:suggestions") + f"?{period.query}",
+        )  # fmt: skip
+    return len(found)
+
+
 # --- the moves ----------------------------------------------------------------------------------------------
 
 

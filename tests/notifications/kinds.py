@@ -299,3 +299,12 @@ def _rewards(w):
         r.decision_notify(decision=penalty, user=w.officer)
         r.decision_appeal(decision=penalty, user=w.employee, comment="I was not on shift")
         decide(decision=penalty, user=w.manager, comment="Checked the shift log")
+    # The quarterly suggestions: two rectifications of the employee's left overdue last quarter.
+    from tests.hazards.factories import HazardFactory
+
+    today = timezone.localdate()
+    first_of_quarter = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    for days in (20, 30):
+        HazardFactory(reporter=w.officer, responsible_person=w.employee, status="rectifying", grade="general",
+                      deadline=first_of_quarter - datetime.timedelta(days=days), department=w.department)  # fmt: skip
+    assert r.suggestions_notify(today=first_of_quarter) >= 1

@@ -135,3 +135,16 @@ def test_reporting_is_never_penalised(personas):
     assert not [s for s in penalties if s.department == reporters_dept or s.person in people]
     assert before.total is not None and after.total == before.total
     assert after.cell("incidents_count").value == 10  # shown, never scored
+
+
+def test_the_officers_hear_of_the_quarters_candidates_once(personas, django_capture_on_commit_callbacks):
+    from apps.notifications.models import Notification
+    from apps.rewards import services
+
+    with frozen():
+        crafted(personas)
+    july_first = datetime.date(YEAR, 7, 1)
+    assert services.suggestions_notify(today=july_first) == 7
+    assert services.suggestions_notify(today=july_first) == 7
+    notes = Notification.objects.filter(key=f"reward-suggestions:{YEAR}:ready:q2")
+    assert [n.recipient for n in notes] == [personas["officer"]]
