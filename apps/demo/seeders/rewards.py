@@ -1,7 +1,7 @@
 """Rewards and penalties demo data (R8): a year of decisions in every state — proposed, approved,
 rejected, announced on the notice board, notified, appealed, appeal dismissed, revoked on appeal — some
-resting on the demo's hazards, one made from a suggestion; and the scorecard weights left at their defaults
-(the scorecard reads the other modules' demo data).
+resting on the demo's hazards, written in Chinese as the demo company writes; and the scorecard weights
+left at their defaults (the scorecard reads the other modules' demo data).
 
 Everything goes through the services; the steps are then spread over the weeks after each decision's
 effective date (``apps.demo.clock``), as the other seeders do. Idempotent: decisions are keyed by their
@@ -22,26 +22,34 @@ from apps.rewards.models import Decision
 # (month, kind, person key or None for a department, department code, final state, amount, reason, hazards)
 DECISIONS = [
     (1, "commendation", "employee", None, "announced", None,
-     "Reported the blocked fire exit on floor 5 the morning it happened.", 1),
+     "当天早上及时上报5楼消防通道被堵塞的隐患。", 1),
     (1, "warning", "employee", None, "upheld", None,
-     "Propped the east fire door open with a chair, twice in one week.", 0),
+     "一周内两次用椅子撑开东侧防火门。", 0),
     (2, "bonus", "head", None, "announced", "800.00",
-     "Customer Service 1 closed every hazard before its deadline this quarter.", 2),
+     "客服一部本季度所有隐患均在期限前整改关闭。", 2),
     (3, "honour", None, "cs-1", "announced", None,
-     "Every inspection on time and every hazard closed by its deadline in the first quarter.", 0),
+     "第一季度所有检查按时完成，所有隐患按期关闭。", 0),
     (4, "criticism", "newhire", None, "revoked", None,
-     "Missed the induction fire-safety course twice.", 0),
+     "两次未参加岗前消防安全培训。", 0),
     (5, "fine", "employee", None, "notified", "200.00",
-     "Charged an e-bike battery under the desk after two written reminders.", 0),
+     "经两次书面提醒后仍在工位下为电动车电池充电。", 0),
     (6, "promotion", "safety_head", None, "approved", None,
-     "Led the summer evacuation drill, rated good, and rebuilt the drill plan.", 0),
+     "组织夏季疏散演练并获评良好，重新修订了演练方案。", 0),
     (7, "commendation", "it_head", None, "rejected", None,
-     "Kept the server room temperature log every day.", 0),
+     "每天坚持记录机房温度。", 0),
     (8, "criticism", "it_head", None, "appealed", None,
-     "Two hazard rectifications in the server room past their deadline.", 0),
+     "机房两项隐患整改超过期限。", 0),
     (9, "commendation", "employee", None, "proposed", None,
-     "Found a frayed power cable in the pantry and reported it at once.", 1),
+     "发现茶水间电源线破损并立即上报。", 1),
 ]  # fmt: skip
+
+
+# The appeal each appealed penalty carries, by its reason.
+APPEALS = {
+    "一周内两次用椅子撑开东侧防火门。": "当时在搬运物资，只是临时撑开，搬完立即关闭了。",
+    "两次未参加岗前消防安全培训。": "两次培训时间都没有开放预约，无法报名。",
+    "机房两项隐患整改超过期限。": "整改期限正值系统迁移期间，机房无法停机施工。",
+}
 
 
 def _user(ctx, key):
@@ -85,9 +93,9 @@ def _walk(decision, state, *, officer, manager, person):
     if state == "proposed":
         return
     if state == "rejected":
-        services.decision_reject(decision=decision, user=manager, comment="A daily log is part of the job.")
+        services.decision_reject(decision=decision, user=manager, comment="每日记录属于本职工作。")
         return
-    services.decision_approve(decision=decision, user=manager, comment="Agreed.")
+    services.decision_approve(decision=decision, user=manager, comment="同意。")
     if state == "approved":
         return
     if decision.is_reward:
@@ -96,8 +104,9 @@ def _walk(decision, state, *, officer, manager, person):
     services.decision_notify(decision=decision, user=officer)
     if state == "notified":
         return
-    services.decision_appeal(decision=decision, user=person, comment="The deadline fell during the system migration.")
+    statement = APPEALS.get(decision.reason, "请求重新考虑该处罚。")
+    services.decision_appeal(decision=decision, user=person, comment=statement)
     if state == "upheld":
-        services.decision_uphold(decision=decision, user=manager, comment="The door log confirms it.")
+        services.decision_uphold(decision=decision, user=manager, comment="门禁记录证实属实。")
     elif state == "revoked":
-        services.decision_revoke(decision=decision, user=manager, comment="The course was not open to book.")
+        services.decision_revoke(decision=decision, user=manager, comment="该课程当时无法预约。")
