@@ -16,6 +16,8 @@ from .clearance import (
     NextStep,
     clearance_for_people,
     new_hires_not_cleared,
+    not_cleared_q,
+    team_clearance_summary,
     training_clearance,
 )
 from .courses import course_list, material_files
@@ -57,6 +59,8 @@ __all__ = [
     "attempt_items_for_display",
     "attempt_list",
     "clearance_for_people",
+    "not_cleared_q",
+    "team_clearance_summary",
     "compliance_matrix",
     "course_list",
     "item_statistics",

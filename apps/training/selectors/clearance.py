@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from ..models import (
@@ -150,6 +150,51 @@ def clearance_for_people(people) -> dict[int, Clearance]:
         missing = [c for cid, c in required.items() if (person.pk, cid) not in passed]
         result[person.pk] = Clearance(cleared=not missing, required=list(required.values()), missing=missing)
     return result
+
+
+def not_cleared_q(reqs=None) -> Q:
+    """A filter on people: not cleared for work (:func:`clearance_for_people` in SQL). Per induction rule
+    (a handful), "the rule applies and no completion of its course exists" — an anti-join the database
+    answers for 50,000 people in one pass instead of loading them."""
+    reqs = _active_requirements([Requirement.Trigger.HIRE]) if reqs is None else reqs
+    condition = Q(pk__in=[])
+    for r in reqs:
+        departments, posts = _scope_sets(r)
+        if r.audience == Requirement.Audience.ALL:
+            applies = Q()
+        elif r.audience == Requirement.Audience.DEPARTMENTS:
+            applies = Q(department_id__in=departments)
+        else:
+            applies = Q(post_id__in=posts)
+        passed = Exists(Completion.objects.filter(person_id=OuterRef("pk"), course_id=r.course_id))
+        condition |= applies & ~passed
+    return condition
+
+
+def team_clearance_summary(*, user, shown=8, today=None) -> dict | None:
+    """The home page's team-training panel: how many people in ``user``'s scope are cleared for work, the
+    first ``shown`` not cleared (the team page's order), and open/overdue assignments — aggregates in the
+    database, a fixed number of queries and rows whatever the size of the company. ``None`` when the
+    scope is empty."""
+    today = today or timezone.localdate()
+    qs = people_for(user=user)
+    blocked = not_cleared_q()
+    figures = qs.aggregate(total=Count("pk"), not_cleared=Count("pk", filter=blocked))
+    if not figures["total"]:
+        return None
+    open_figures = Assignment.objects.filter(person_id__in=qs.values("pk"), status=Assignment.Status.OPEN).aggregate(
+        open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today))
+    )
+    names = []
+    if figures["not_cleared"]:
+        names = list(qs.filter(blocked).order_by("department__name", "full_name", "id")[:shown])
+    return {
+        "total": figures["total"],
+        "cleared": figures["total"] - figures["not_cleared"],
+        "not_cleared": [{"person": p} for p in names],
+        "overdue": open_figures["overdue"],
+        "open": open_figures["open"],
+    }
 
 
 def training_clearance(person) -> Clearance:
