@@ -41,8 +41,9 @@ def p95(values):
 
 
 class Context:
-    def __init__(self, repeat):
+    def __init__(self, repeat, match=""):
         self.repeat = repeat
+        self.match = match
         self.people = catalogue.personas()
         self.samples = catalogue.samples(self.people)
         self.clients = {}
@@ -98,6 +99,8 @@ def run_pages(ctx):
         ctx.floor[role] = measure(ctx.client(role), catalogue.FLOOR, max(ctx.repeat, 10))
         _progress(f"floor {role}: {ctx.floor[role]['median']:.1f} ms")
     for label, url, roles in catalogue.pages(ctx.samples):
+        if ctx.match not in label:
+            continue
         for role in roles:
             m = measure(ctx.client(role), url, ctx.repeat)
             m.update(page=label, role=role, url=url, ratio=m["p95"] / max(ctx.floor[role]["median"], 0.1))
@@ -112,6 +115,8 @@ def run_pages(ctx):
 def run_exports(ctx):
     rows = []
     for label, url, role in catalogue.exports():
+        if ctx.match not in label:
+            continue
         client = ctx.client(role)
         start = time.perf_counter()
         with Queries() as queries:
@@ -148,6 +153,8 @@ def run_exports(ctx):
 def run_pdfs(ctx):
     rows = []
     for label, url, role in catalogue.pdfs(ctx.samples):
+        if ctx.match not in label:
+            continue
         m = measure(ctx.client(role), url, max(3, ctx.repeat // 3))
         m.update(label=label, role=role)
         rows.append(m)
@@ -170,6 +177,8 @@ def run_tasks(ctx):
     rows = []
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         for name in catalogue.tasks():
+            if ctx.match not in name:
+                continue
             task = current_app.tasks.get(name)
             if task is None:
                 continue
