@@ -183,16 +183,23 @@ class Message:
     subject: object
     body: object = ""
     url: str = ""
+    about: object = None  # the record the message is about, and what it asks (see notify)
+    topic: str = ""
 
 
 _BULK_BATCH = 500  # rows per lookup and per insert (stays under SQLite's bound-parameter limit)
 
 
-def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
+def notify_bulk(messages: Iterable[Message], *, email: bool = True, sent: set | None = None) -> int:
     """Send many messages at once, each once per (recipient, key), as :func:`notify` does one at a time:
     a periodic reminder to thousands of people costs one lookup and one bulk insert per 500 messages
     (SQLite splits an insert by its parameter limit) instead of queries per person. Returns how many
     were new. E-mails are queued after commit, guarded like :func:`notify`'s.
+
+    ``sent``: the ``(recipient id, key)`` pairs that already exist, when the caller found them itself in
+    one set-based query (an anti-join of what is due against the sent messages): then there is no lookup
+    here and the rows go in as one insert — a reminder run costs the same number of queries whatever the
+    number of rows (issue 12).
 
     If another run inserts one of the same keys meanwhile, that batch falls back to :func:`notify`, which
     skips what exists.
@@ -202,42 +209,61 @@ def notify_bulk(messages: Iterable[Message], *, email: bool = True) -> int:
         user = m.recipient
         if user is None or not user.is_active:
             continue
-        pending.setdefault((user.pk, m.key[:200]), m)
+        key = m.key[:200]
+        if sent is not None and (user.pk, key) in sent:
+            continue
+        pending.setdefault((user.pk, key), m)
     items = list(pending.items())
     created_count = 0
-    for i in range(0, len(items), _BULK_BATCH):
-        batch = items[i : i + _BULK_BATCH]
-        keys = {key for (_pk, key), _m in batch}
-        already = set(
-            Notification.objects.filter(key__in=keys, recipient_id__in={pk for (pk, _k), _m in batch}).values_list(
-                "recipient_id", "key"
+    size = _BULK_BATCH if sent is None else max(len(items), 1)
+    for i in range(0, len(items), size):
+        batch = items[i : i + size]
+        if sent is None:
+            keys = {key for (_pk, key), _m in batch}
+            already = set(
+                Notification.objects.filter(key__in=keys, recipient_id__in={pk for (pk, _k), _m in batch}).values_list(
+                    "recipient_id", "key"
+                )
             )
-        )
+        else:
+            already = set()
         todo = [(key, m) for (pk, key), m in batch if (pk, key) not in already]
         if not todo:
             continue
         rows = []
         for key, m in todo:
             message = _message(m.subject, m.body)
-            rows.append(
-                _row(
-                    recipient_id=m.recipient.pk,
-                    language=language_of(m.recipient),
-                    address=m.recipient.email,
-                    key=key,
-                    message=message,
-                    url=m.url,
-                    email=email,
-                    rendered={},
-                )  # fmt: skip
-            )
+            row = _row(
+                recipient_id=m.recipient.pk,
+                language=language_of(m.recipient),
+                address=m.recipient.email,
+                key=key,
+                message=message,
+                url=m.url,
+                email=email,
+                rendered={},
+            )  # fmt: skip
+            if m.about is not None:
+                row.about_type = ContentType.objects.get_for_model(m.about)
+                row.about_id = m.about.pk
+                row.about_topic = m.topic[:100]
+            rows.append(row)
         try:
             with transaction.atomic():
                 created = Notification.objects.bulk_create(rows)
         except IntegrityError:
             for key, m in todo:
                 created_count += len(
-                    notify(recipients=[m.recipient], key=key, subject=m.subject, body=m.body, url=m.url, email=email)
+                    notify(
+                        recipients=[m.recipient],
+                        key=key,
+                        subject=m.subject,
+                        body=m.body,
+                        url=m.url,
+                        email=email,
+                        about=m.about,
+                        topic=m.topic,
+                    )  # fmt: skip
                 )
             continue
         created_count += len(created)
