@@ -109,3 +109,13 @@ def test_training_reminders_cost_the_same_queries_for_3_or_30_people():
         assert rerun[0] == 0
     assert runs[3][0][1] == runs[30][0][1]
     assert runs[3][1][1] == runs[30][1][1]
+
+
+def test_a_message_sent_meanwhile_is_not_sent_twice(employee, officer):
+    """``sent`` was read before another run inserted one of the keys: the insert falls back to one at a time."""
+    from apps.notifications.services import Message, notify, notify_bulk
+
+    notify(recipients=[employee], key="race:1", subject="First")
+    made = notify_bulk([Message(employee, "race:1", "Again"), Message(officer, "race:1", "Again")], sent=set())
+    assert made == 1
+    assert Notification.objects.filter(key="race:1").count() == 2
