@@ -12,7 +12,7 @@ from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.filters import refuse_invalid_filter
 from apps.core.i18n import reader_is_chinese
-from apps.core.pagination import paginate
+from apps.core.pagination import paginate_ids_first
 from apps.core.panels import record_panels
 from apps.core.params import clean_text, parse_id
 from apps.core.permissions import is_officer
@@ -38,7 +38,7 @@ def _filtered(request):
 @login_required
 def hazard_list_view(request):
     hazard_filter = _filtered(request)
-    page = paginate(request, hazard_filter.qs)
+    page = paginate_ids_first(request, hazard_filter.qs)
     context = {"filter": hazard_filter, "page": page}
     template = "hazards/hazard_list.html#table" if request.htmx else "hazards/hazard_list.html"
     return render(request, template, context)
