@@ -381,9 +381,14 @@ def new_hires(request):
     """People not cleared for work (the URL keeps its first name), each with why and the next step."""
     require(request.user, "training.view_new_hires")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
-    rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
+    # Found and paged in the database; clearance and next steps for the page's people only (issue 12).
+    page = selectors.new_hires_not_cleared_page(
+        user=request.user, people=people.qs, page_number=request.GET.get("page")
+    )
+    rows = page.object_list
     context = {
         "filter": people,
+        "page": page,
         "rows": rows,
         "assignable": _assignable_ids(request.user, [p for p, _c in rows]),
         "new_since": timezone.localdate() - datetime.timedelta(days=selectors.NEW_HIRE_DAYS),

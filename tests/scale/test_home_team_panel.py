@@ -88,3 +88,16 @@ def test_the_home_page_costs_as_many_queries_for_40_people_as_for_4(client, mana
     summary = selectors.team_clearance_summary(user=manager)
     assert f"{summary['cleared']} of {summary['total']}" in html or str(summary["total"]) in html
     assert len(small) == len(large)
+
+
+@pytest.mark.parametrize("who", ["officer", "head"])
+def test_the_not_cleared_page_pages_the_same_people_in_the_same_order(request, department, rules, who):
+    user = request.getfixturevalue(who)
+    _crowd(department, DepartmentFactory(), rules, "p", 30)
+    expected = [(p.pk, [c.pk for c in cl.missing]) for p, cl in selectors.new_hires_not_cleared(user=user)]
+    seen = []
+    page = selectors.new_hires_not_cleared_page(user=user, per_page=4)
+    for number in page.paginator.page_range:
+        page = selectors.new_hires_not_cleared_page(user=user, per_page=4, page_number=number)
+        seen += [(p.pk, [c.pk for c in cl.missing]) for p, cl in page.object_list]
+    assert seen == expected and len(expected) > 4

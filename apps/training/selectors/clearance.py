@@ -171,6 +171,23 @@ def not_cleared_q(reqs=None) -> Q:
     return condition
 
 
+def new_hires_not_cleared_page(*, user, people=None, page_number=None, per_page=50):
+    """:func:`new_hires_not_cleared` a page at a time: the people not cleared are found and paged in the
+    database (:func:`not_cleared_q`), and only the page's people get their clearance and next steps —
+    the same rows in the same order, whatever the size of the company (issue 12). The page's
+    ``object_list`` holds ``(person, Clearance)`` pairs."""
+    from django.core.paginator import Paginator
+
+    qs = people_for(user=user, people=people).filter(not_cleared_q())
+    qs = qs.order_by(F("hire_date").desc(nulls_last=True), "full_name", "id")
+    page = Paginator(qs, per_page).get_page(page_number)
+    persons = list(page.object_list)
+    clearance = clearance_for_people(persons)
+    attach_next_steps(clearance)
+    page.object_list = [(p, clearance[p.pk]) for p in persons if not clearance[p.pk].cleared]
+    return page
+
+
 def team_clearance_summary(*, user, shown=8, today=None) -> dict | None:
     """The home page's team-training panel: how many people in ``user``'s scope are cleared for work, the
     first ``shown`` not cleared (the team page's order), and open/overdue assignments — aggregates in the
