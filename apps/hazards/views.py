@@ -18,7 +18,7 @@ from apps.core.params import clean_text, parse_id
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
-from apps.organization.models import Area
+from apps.organization.models import Area, Site
 from apps.organization.selectors import area_full_names, department_names
 
 from . import services
@@ -197,7 +197,13 @@ def hazard_notice(request, pk):
 def hazard_map(request):
     if not request.user.has_perm("hazards.view_map"):
         raise PermissionDenied
-    return render(request, "hazards/hazard_map.html", risk_map(user=request.user))
+    # Grouped by site: with several sites the page lists their totals and opens one site's areas at a
+    # time (?site=<id>), instead of every area of the company at once (issue 12).
+    chosen = parse_id(request.GET.get("site"))
+    several = Site.objects.count() > 1
+    context = risk_map(user=request.user, expand={chosen} if several else None)
+    context["several_sites"] = several
+    return render(request, "hazards/hazard_map.html", context)
 
 
 @login_required
