@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from ..models import (
@@ -166,7 +166,9 @@ def not_cleared_q(reqs=None) -> Q:
             applies = Q(department_id__in=departments)
         else:
             applies = Q(post_id__in=posts)
-        passed = Exists(Completion.objects.filter(person_id=OuterRef("pk"), course_id=r.course_id))
+        # NOT IN over an uncorrelated subquery: PostgreSQL hashes the course's passes once and probes it
+        # per person (a correlated NOT EXISTS inside OR/FILTER runs one index lookup per person and rule).
+        passed = Q(pk__in=Completion.objects.filter(course_id=r.course_id).values("person_id"))
         condition |= applies & ~passed
     return condition
 
