@@ -128,7 +128,8 @@ def markdown(results):
         out += [
             f"## Mixed load (gunicorn, {load['workers']} sync workers; {load['seconds']} s per rate; open loop)",
             "",
-            f"Highest rate with p95 ≤ 300 ms and no errors: **{best if best else 'none of those tried'} req/s**.",
+            "Highest rate with p95 ≤ 300 ms and no errors: "
+            + (f"**{best} req/s**." if best else "**none of the rates tried**."),
             "",
             "| rate req/s | achieved | requests | p50 ms | p95 ms | p99 ms | errors |",
             "|---|---|---|---|---|---|---|",
