@@ -40,6 +40,28 @@ def hazards_for_source(source):
     )
 
 
+def hazards_raised_by(*, user, sources) -> dict:
+    """The hazards raised by these records (all of one model: drill problems, incident actions), as
+    ``{source pk: [hazard, …]}`` in two queries; each hazard carries ``visible``, whether ``user`` may
+    open it (the page links it, or shows only its number). ``templates/hazards/inc/raised.html`` shows
+    them the same way on every source's page."""
+    sources = [s for s in sources if s is not None and s.pk is not None]
+    if not sources:
+        return {}
+    content_type = ContentType.objects.get_for_model(sources[0])
+    hazards = list(
+        Hazard.objects.filter(source_type=content_type, source_id__in=[s.pk for s in sources]).order_by(
+            "created_at", "id"
+        )
+    )
+    visible = set(hazard_list(user=user).filter(pk__in=[h.pk for h in hazards]).values_list("pk", flat=True))
+    raised: dict = {}
+    for hazard in hazards:
+        hazard.visible = hazard.pk in visible
+        raised.setdefault(hazard.source_id, []).append(hazard)
+    return raised
+
+
 def overdue_q(today=None):
     today = today or timezone.localdate()
     return Q(status__in=Hazard.DEADLINE_STATUSES, deadline__lt=today)
@@ -144,11 +166,3 @@ def risk_map(*, user):
         entry["site_level"] = by_site[site.pk]
         _fold(entry, by_site[site.pk])
     return {"sites": list(sites.values()), "unplaced": unplaced if unplaced["count"] else None}
-
-
-def visible_hazard_numbers(*, user, numbers) -> set[str]:
-    """Which of these hazard numbers the user may open: other modules show the rest without a link."""
-    numbers = [n for n in numbers if n]
-    if not numbers:
-        return set()
-    return set(hazard_list(user=user).filter(number__in=numbers).values_list("number", flat=True))
