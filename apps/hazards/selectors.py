@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.utils import timezone
@@ -31,6 +32,15 @@ def hazard_list(*, user, filters=None):
     if filters:
         qs = qs.filter(**filters)
     return qs
+
+
+def responsible_candidates(user):
+    """Whom ``user`` may name as responsible for a rectification: anyone for officers, their own
+    department(s) for heads (the plan's person picker searches and accepts exactly these)."""
+    people = get_user_model().objects.filter(is_active=True).select_related("department")
+    if not is_officer(user):
+        people = people.filter(department_id__in=user.headed_department_ids)
+    return people.order_by("department__name", "full_name", "id")
 
 
 def hazards_for_source(source):
