@@ -363,6 +363,24 @@ class Workflow:
         _sync(obj, locked)
         return locked
 
+    def lock(self, obj, *, states: Iterable, refused=None):
+        """Lock the record for a change that keeps its state, inside the caller's transaction, and check
+        under the lock that it is in one of ``states``; else :class:`Conflict` saying ``refused`` (a
+        message, or a function of the locked record returning one or None) or naming the record's
+        state. Returns the locked copy (with ``lock_related`` loaded). Prefer :meth:`edit`, which also
+        saves and records the change."""
+        locked = self._lock(obj)
+        if self.state_of(locked) not in tuple(states):
+            if callable(refused):  # a message about the locked record: refused(locked)
+                refused = refused(locked)
+            if refused is not None:
+                raise Conflict(str(refused))
+            raise Conflict(
+                gettext("%(number)s is now “%(status)s”: this change is not possible at this step.")
+                % {"number": self.record_label(locked), "status": self.state_label(locked)}
+            )
+        return locked
+
     def edit(
         self,
         obj,
@@ -381,16 +399,8 @@ class Workflow:
         message naming the record's state) → check ``perm`` → ``apply(locked)`` → save the changed
         fields → one timeline row when ``action`` is given → queue ``on_commit``. Returns the saved
         copy; ``obj`` is brought up to date as well."""
-        states = tuple(states)
         with transaction.atomic():
-            locked = self._lock(obj)
-            if self.state_of(locked) not in states:
-                if refused is not None:
-                    raise Conflict(str(refused))
-                raise Conflict(
-                    gettext("%(number)s is now “%(status)s”: this change is not possible at this step.")
-                    % {"number": self.record_label(locked), "status": self.state_label(locked)}
-                )
+            locked = self.lock(obj, states=states, refused=refused)
             if perm and not user.has_perm(perm, locked):
                 raise NotAllowed(
                     gettext("You are not allowed to do this with %(number)s.") % {"number": self.record_label(locked)}

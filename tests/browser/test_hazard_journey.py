@@ -15,7 +15,7 @@ def test_hazard_goes_from_a_phone_report_to_verified_and_closed(page, phone_page
     head = UserFactory(username="head", full_name="王芳", department=department)
     department.head = head
     department.save()
-    employee = UserFactory(username="employee", full_name="李娜", department=department)
+    UserFactory(username="employee", full_name="李娜", department=department)
     UserFactory(username="officer", full_name="刘强", role="officer", department=DepartmentFactory(code="safety"))
     area = AreaFactory(department=department, name="Call-centre floor A", name_zh="呼叫中心坐席区 A")
 
