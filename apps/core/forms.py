@@ -104,6 +104,10 @@ class StyledForm(forms.Form):
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
+    def service_kwargs(self) -> dict:
+        """The service's keyword arguments: the cleaned data, unless the form says otherwise."""
+        return dict(self.cleaned_data)
+
 
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"

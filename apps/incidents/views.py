@@ -1,9 +1,12 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
@@ -255,118 +258,65 @@ def incident_pdf(request, pk):
     return pdf_response(pdf, f"{incident.number}.pdf")
 
 
-def _post_form(request, incident, key, form, perm, call, success):
-    """Handle one of the incident page's forms: success redirects back, refusal re-renders the page."""
-    _need(request, perm, incident)
-    if submit_form(form, call):
-        messages.success(request, success)
+@dataclass(frozen=True)
+class PageForm:
+    """One of the incident page's forms that change the incident without moving it: the name of its
+    form in the page's context, the form, who may post it and the service it calls."""
+
+    key: str
+    form: type
+    auto_id: str
+    perm: str
+    service: str
+    success: object
+
+
+PAGE_FORMS = {
+    "edit": PageForm(
+        "edit_form", IncidentEditForm, "edit_%s", "incidents.investigate", "incident_update",
+        gettext_lazy("Incident details saved."),
+    ),
+    "plan": PageForm(
+        "plan_form", ActivatePlanForm, "plan_%s", "incidents.respond_incident", "incident_activate_plan",
+        gettext_lazy("Contingency plan activated."),
+    ),
+    "lead": PageForm(
+        "lead_form", AssignLeadForm, "lead_%s", "incidents.respond_incident", "incident_assign_lead",
+        gettext_lazy("Investigation lead assigned."),
+    ),
+    "external": PageForm(
+        "external_form", ExternalReportForm, "ext_%s", "incidents.respond_incident", "incident_external_report",
+        gettext_lazy("External report saved."),
+    ),
+    "investigation": PageForm(
+        "investigation_form", InvestigationForm, "inv_%s", "incidents.investigate", "incident_investigation_update",
+        gettext_lazy("Investigation saved."),
+    ),
+    "event": PageForm(
+        "event_form", EventForm, "event_%s", "incidents.investigate", "incident_event_add",
+        gettext_lazy("Event added to the timeline."),
+    ),
+    "action": PageForm(
+        "action_form", ActionForm, "action_%s", "incidents.investigate", "action_add",
+        gettext_lazy("Action added; the owner has been told."),
+    ),
+}  # fmt: skip
+
+
+@login_required
+@require_POST
+def incident_form_post(request, pk, *, name):
+    """Post one of the incident page's forms (``PAGE_FORMS``): success redirects back to the page, a
+    refusal shows the page again with the form as typed and why (400)."""
+    spec = PAGE_FORMS[name]
+    incident = _incident_or_404(request, pk)
+    _need(request, spec.perm, incident)
+    form = spec.form(request.POST, auto_id=spec.auto_id, user=request.user)
+    service = getattr(services, spec.service)
+    if submit_form(form, lambda f: service(incident=incident, user=request.user, **f.service_kwargs())):
+        messages.success(request, spec.success)
         return redirect(incident.get_absolute_url())
-    return _refused(request, incident.pk, bound={key: form})
-
-
-@login_required
-@require_POST
-def incident_edit(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "edit_form",
-        IncidentEditForm(request.POST, auto_id="edit_%s"),
-        "incidents.investigate",
-        lambda f: services.incident_update(incident=incident, user=request.user, **f.cleaned_data),
-        _("Incident details saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_activate_plan(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "plan_form",
-        ActivatePlanForm(request.POST, auto_id="plan_%s"),
-        "incidents.respond_incident",
-        lambda f: services.incident_activate_plan(incident=incident, user=request.user, plan=f.cleaned_data["plan"]),
-        _("Contingency plan activated."),
-    )
-
-
-@login_required
-@require_POST
-def incident_assign_lead(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "lead_form",
-        AssignLeadForm(request.POST, auto_id="lead_%s", user=request.user),
-        "incidents.respond_incident",
-        lambda f: services.incident_assign_lead(incident=incident, user=request.user, lead=f.cleaned_data["lead"]),
-        _("Investigation lead assigned."),
-    )
-
-
-@login_required
-@require_POST
-def incident_external(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "external_form",
-        ExternalReportForm(request.POST, auto_id="ext_%s"),
-        "incidents.respond_incident",
-        lambda f: services.incident_external_report(incident=incident, user=request.user, **f.cleaned_data),
-        _("External report saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_investigation(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "investigation_form",
-        InvestigationForm(request.POST, auto_id="inv_%s"),
-        "incidents.investigate",
-        lambda f: services.incident_investigation_update(incident=incident, user=request.user, **f.service_kwargs()),
-        _("Investigation saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_event_add(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "event_form",
-        EventForm(request.POST, auto_id="event_%s"),
-        "incidents.investigate",
-        lambda f: services.incident_event_add(incident=incident, user=request.user, **f.cleaned_data),
-        _("Event added to the timeline."),
-    )
-
-
-@login_required
-@require_POST
-def action_add(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "action_form",
-        ActionForm(request.POST, auto_id="action_%s", user=request.user),
-        "incidents.investigate",
-        lambda f: services.action_add(incident=incident, user=request.user, **f.cleaned_data),
-        _("Action added; the owner has been told."),
-    )
+    return _refused(request, incident.pk, bound={spec.key: form})
 
 
 @login_required
