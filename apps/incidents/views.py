@@ -13,6 +13,7 @@ from apps.core.csv_export import csv_response
 from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.forms import submit_form
 from apps.core.pagination import paginate
+from apps.core.panels import record_panels
 from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import is_officer
@@ -76,7 +77,8 @@ def incident_export(request):
             i.injured_count if i.medical_visible else "",
             i.open_action_count,
         )
-        for i in filterset.qs.order_by("-occurred_at", "-id")
+        # Streamed from a server-side cursor: memory stays flat whatever the number of incidents (issue 12).
+        for i in filterset.qs.order_by("-occurred_at", "-id").iterator(chunk_size=1000)
     )
     header = [
         _("Number"),
@@ -170,6 +172,7 @@ def _detail_context(request, incident, *, bound=None, bound_form=None):
         "moves": move_items(INCIDENT_FLOW, incident, user, bound_form=incident_form),
         "photos": attachments_for(incident),
         "timeline": selectors.incident_timeline(incident),
+        "record_panels": record_panels(request=request, obj=incident),
         "medical": user.has_perm("incidents.view_medical_details", incident),
         "can_respond": can_respond and open_,
         "can_investigate": can_investigate and open_ and incident.status != Incident.Status.REPORTED,
