@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import DateField
+from apps.core.forms import style_filter_form
 from apps.core.permissions import is_officer
 from apps.core.workflow import MoveForm
 from apps.organization.models import Department
@@ -80,6 +81,10 @@ class DecisionFilter(forms.Form):
         label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("— any —")
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(self)
+
 
 QUARTERS = [("", _("Whole year")), ("1", _("Q1")), ("2", _("Q2")), ("3", _("Q3")), ("4", _("Q4"))]
 
@@ -88,6 +93,10 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False)
     quarter = forms.TypedChoiceField(label=_("Quarter"), choices=QUARTERS, coerce=int, required=False,
                                      empty_value=None)  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(self)
 
     def period(self):
         """(year, quarter or None), the current year when not given or invalid."""
