@@ -140,6 +140,17 @@ def assigned_to(user) -> Q:
     return q
 
 
+def inspections_visible(*, user):
+    """One inspection's page and moves: those the user may see (as :func:`inspection_list` scopes them)."""
+    qs = Inspection.objects.select_related(
+        "template", "area__floor__site", "area__department", "site", "department", "inspector", "plan_line"
+    )
+    scope = department_scope(user)
+    if scope is not None:
+        qs = qs.filter(Q(inspector=user) | Q(department_id__in=scope) | Q(area__department_id__in=scope))
+    return qs
+
+
 def inspection_list(*, user, filters: dict | None = None):
     """Inspections the user may see: all for officers and management; otherwise their own and those
     of the departments they head."""
