@@ -108,7 +108,7 @@ def _plan_move(allowed, status=302):
         "other_head": 403,
         "officer": 403,
         "manager": 403,
-        **{persona: status for persona in allowed},
+        **dict.fromkeys(allowed, status),
     }
 
 
