@@ -167,6 +167,13 @@ def inspection_list(*, user, filters: dict | None = None):
     scope = department_scope(user)
     if scope is not None:
         qs = qs.filter(Q(inspector=user) | Q(department_id__in=scope) | Q(area__department_id__in=scope))
+    return inspections_filtered(qs, user=user, filters=filters)
+
+
+def inspections_filtered(qs, *, user, filters: dict | None = None):
+    """Narrow a list of inspections: ``status`` (a state, or "overdue"), ``mine`` (assigned to the user,
+    see :func:`assigned_to`) and ``q`` (checklist, area or inspector). ``filters.InspectionFilter`` parses
+    and bounds the values from a query string."""
     filters = filters or {}
     if filters.get("status") == "overdue":
         qs = qs.filter(status__in=OPEN, due_date__lt=timezone.localdate())

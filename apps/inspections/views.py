@@ -16,14 +16,16 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
 from apps.core.params import text_param, year_param
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items, move_view
 
 from . import forms, selectors, services
+from .filters import InspectionFilter
 from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult
+from .pdf import report_pdf_response
 from .workflow import APPLIANCE_FLOW, INSPECTION_FLOW, PLAN_FLOW
 
 
@@ -188,20 +190,16 @@ def coverage(request):
 # --- inspections ----------------------------------------------------------------------------------
 
 
-def _inspection_filters(request):
-    return {
-        "status": text_param(request, "status"),
-        "q": text_param(request, "q"),
-        "mine": request.GET.get("mine") == "1",
-    }
-
-
 @login_required
 def inspection_list(request):
     _require(request, "inspections.list_inspections")
-    filters = _inspection_filters(request)
-    qs = selectors.inspection_list(user=request.user, filters=filters)
+    inspection_filter = InspectionFilter(
+        request.GET, queryset=selectors.inspection_list(user=request.user), request=request
+    )
+    filters = inspection_filter.values
+    qs = inspection_filter.qs
     if request.GET.get("format") == "csv":
+        refuse_invalid_filter(inspection_filter.form)
         return csv_response(
             filename="inspections",
             header=[_("Number"), _("Checklist"), _("Scope"), _("Inspector"), _("Due date"), _("Status"), _("Failed")],
@@ -218,6 +216,7 @@ def inspection_list(request):
                 for i in qs.iterator(chunk_size=500)
             ),
         )
+    report_filter_errors(request, inspection_filter.form)
     page = paginate(request, qs)
     context = {
         "page": page,
@@ -333,12 +332,7 @@ def inspection_result_save(request, pk, result_pk):
 
 @login_required
 def inspection_report(request, pk):
-    inspection = _get_inspection(request, pk)
-    sections = selectors.inspection_sections(inspection)
-    failed = [r for s in sections for r in s["results"] if r.outcome == InspectionResult.Outcome.FAIL]
-    context = {"inspection": inspection, "sections": sections, "failed": failed, "MEDIA_ROOT": settings.MEDIA_ROOT}
-    pdf = render_pdf("inspections/inspection_report.html", context, request=request)
-    return pdf_response(pdf, f"inspection-{inspection.pk}.pdf")
+    return report_pdf_response(_get_inspection(request, pk), request)
 
 
 # --- equipment ------------------------------------------------------------------------------------
