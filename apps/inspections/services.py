@@ -26,7 +26,9 @@ from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
+from apps.hazards.services import hazard_raise
 from apps.notifications.services import notify
+from apps.organization.models import User
 from apps.regulation.selectors import clauses_by_refs
 
 from .models import (
@@ -434,8 +436,6 @@ def _finding_title(item, note: str) -> tuple[str, str]:
 
 def inspection_finish(*, inspection: Inspection, user, signature_name: str, summary: str = "") -> Inspection:
     """Sign the inspection off; each failed item raises a hazard, linked both ways."""
-    from apps.hazards.services import hazard_raise
-
     signature_name = (signature_name or "").strip()
 
     def sign(inspection):
@@ -531,8 +531,6 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
 
 def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: str = "", photo=None) -> EquipmentCheck:
     """Record a quick check (from the QR label); the next check falls due one interval later; a fail raises a hazard."""
-    from apps.hazards.services import hazard_raise
-
     require(user, "inspections.check_equipment", equipment)
     if outcome not in EquipmentCheck.Outcome.values:
         raise ApplicationError(_("Choose pass or fail."))
@@ -584,9 +582,7 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
             requester=user, appliance=appliance, power_watts=power_watts, area=area, purpose=purpose
         )
         APPLIANCE_FLOW.start(request, "request", user=user)
-    from apps.organization.models import User
-
-    officers = User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
+    officers = _active_officers()
     transaction.on_commit(
         lambda: notify(
             recipients=officers,
@@ -714,8 +710,6 @@ def notification_still_relevant(record, topic: str) -> bool:
 
 
 def _active_officers():
-    from apps.organization.models import User
-
     return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
 
 
@@ -783,10 +777,8 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
 def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
     """Tell the safety officers about equipment whose check is due and equipment past expiry; each once
     per due date / expiry date (a new check sets a new due date, so the next reminder is a new one)."""
-    from apps.organization.models import User
-
     today = today or timezone.localdate()
-    officers = list(User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True))
+    officers = list(_active_officers())
     if not officers:
         return 0
     sent = 0
