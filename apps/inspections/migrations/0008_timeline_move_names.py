@@ -5,39 +5,27 @@ decision (``decided``) becomes ``approve`` or ``reject`` by the state it led to.
 
 from django.db import migrations
 
-# (model, phrase stored before, move name, only rows that led to this state or "")
+from apps.core.timeline_migrations import rename_timeline_actions
+
+# (model, phrase stored before, move name[, only the rows that led to this state])
 RENAMES = [
-    ("inspectionplan", "created", "create", ""),
-    ("inspectionplan", "approved", "approve", ""),
-    ("inspection", "scheduled", "schedule", ""),
-    ("inspection", "started", "start", ""),
-    ("inspection", "finished", "finish", ""),
-    ("appliancerequest", "requested", "request", ""),
+    ("inspectionplan", "created", "create"),
+    ("inspectionplan", "approved", "approve"),
+    ("inspection", "scheduled", "schedule"),
+    ("inspection", "started", "start"),
+    ("inspection", "finished", "finish"),
+    ("appliancerequest", "requested", "request"),
     ("appliancerequest", "decided", "approve", "approved"),
     ("appliancerequest", "decided", "reject", "rejected"),
 ]
 
 
-def _rename(apps, *, forwards):
-    TimelineEntry = apps.get_model("core", "TimelineEntry")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model, phrase, move, to_state in RENAMES:
-        ct = ContentType.objects.filter(app_label="inspections", model=model).first()
-        if ct is None:
-            continue
-        old, new = (phrase, move) if forwards else (move, phrase)
-        rows = TimelineEntry.objects.filter(content_type=ct, action=old)
-        if to_state:
-            rows = rows.filter(to_state=to_state)
-        rows.update(action=new)
-
-
 def to_move_names(apps, schema_editor):
-    _rename(apps, forwards=True)
+    rename_timeline_actions(apps, "inspections", RENAMES, forwards=True)
 
 
 def to_phrases(apps, schema_editor):
-    _rename(apps, forwards=False)
+    rename_timeline_actions(apps, "inspections", RENAMES, forwards=False)
 
 
 class Migration(migrations.Migration):
