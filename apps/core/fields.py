@@ -10,9 +10,19 @@ from django import forms
 from django.db import connection, models
 
 from .bounds import YEAR_MAX, YEAR_MIN, validate_date, validate_year
-from .uploads import check_size, inspect_image
+from .uploads import check_size, inspect_file, inspect_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff", ".heic"}
+
+
+class TextField(forms.CharField):
+    """Free text with the NUL characters dropped (PostgreSQL cannot store them; a comment pasted with one
+    is kept without it rather than refused)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+        return super().to_python(value)
 
 
 class YearField(forms.IntegerField):
@@ -68,13 +78,21 @@ class MultipleFileInput(forms.FileInput):
 
 
 class FileField(forms.FileField):
-    """Any file within the upload limit; one that says it is an image must be one (it gets a thumbnail)."""
+    """Any file within the upload limit; one that says it is an image must be one (it gets a thumbnail).
+    With ``allowed`` (kinds from ``apps.core.uploads``), the file must be one of them judged by its
+    content, and the message lists what is accepted."""
 
     widget = forms.FileInput
 
+    def __init__(self, *args, allowed=None, **kwargs):
+        self.allowed = allowed
+        super().__init__(*args, **kwargs)
+
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
-        if upload:
+        if upload and self.allowed is not None:
+            inspect_file(upload, allowed=self.allowed)
+        elif upload:
             check_size(upload)
             declared = (getattr(upload, "content_type", "") or "").lower()
             if declared.startswith("image/") or Path(upload.name or "").suffix.lower() in IMAGE_SUFFIXES:

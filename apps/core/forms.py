@@ -6,6 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from .exceptions import ApplicationError, NotAllowed
 
 
+class FilterBoundField(forms.BoundField):
+    """A filter field whose value did not validate is drawn red (Bootstrap's ``is-invalid``), beside its
+    message, so the user sees which filter was not applied."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            attrs["class"] = f"{attrs.get('class') or self.field.widget.attrs.get('class', '')} is-invalid".strip()
+        return attrs
+
+
 def style_filter_form(form, *, empty_labels=None):
     """Give every field of a list page's filter form Bootstrap's widget classes, and name the empty
     choice of each drop-down ("Any status", "Any department"…) instead of Django's "---------".
@@ -27,6 +38,7 @@ def style_filter_form(form, *, empty_labels=None):
             css = "form-control"
         widget.attrs["class"] = css
         widget.attrs.setdefault("aria-label", str(field.label))
+    form.bound_field_class = FilterBoundField
     return form
 
 

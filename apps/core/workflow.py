@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import fields as core_fields
 from .exceptions import ApplicationError, Conflict, NotAllowed
 from .services import timeline_record
 
@@ -68,11 +69,11 @@ class NoCommentForm(MoveForm):
 
 
 class CommentForm(MoveForm):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = core_fields.TextField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReasonForm(MoveForm):
-    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    comment = core_fields.TextField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 DEFAULT_FORMS = {NONE: NoCommentForm, OPTIONAL: CommentForm, REQUIRED: ReasonForm}

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
 from apps.core import uploads
 from apps.organization.models import Department, Post, Site
 from apps.regulation.selectors import clause_choices
@@ -16,7 +17,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ClauseField(forms.ModelMultipleChoiceField):
+class ClauseField(core_fields.ModelMultipleChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Clauses carried out"))
@@ -57,9 +58,11 @@ class VersionForm(forms.Form):
             "The regulation only: one clause per line, “R7.3 | 中文标题 | English title | 中文正文 | English text”."
         ),
     )  # fmt: skip
-    upload = forms.FileField(label=_("File (PDF, Word or Excel)"), required=False)
-    effective_date = forms.DateField(label=_("Effective date"), required=False, widget=DateInput())
-    review_date = forms.DateField(label=_("Review by"), required=False, widget=DateInput())
+    upload = core_fields.FileField(
+        label=_("File (PDF, Word or Excel)"), required=False, allowed={uploads.PDF, uploads.OFFICE}
+    )
+    effective_date = core_fields.DateField(label=_("Effective date"), required=False, widget=DateInput())
+    review_date = core_fields.DateField(label=_("Review by"), required=False, widget=DateInput())
     change_note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
     def __init__(self, *args, version=None, **kwargs):
@@ -70,11 +73,7 @@ class VersionForm(forms.Form):
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         if upload:
-            try:
-                uploads.inspect_file(upload, allowed={uploads.PDF, uploads.OFFICE})
-            except forms.ValidationError:
-                raise
-            upload.seek(0)
+            upload.seek(0)  # checked by content (the field's ``allowed``): read from the start again
         return upload
 
     def clean(self):
@@ -88,17 +87,17 @@ class VersionForm(forms.Form):
 class CampaignForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     everyone = forms.BooleanField(label=_("Everyone"), required=False)
-    departments = forms.ModelMultipleChoiceField(
+    departments = core_fields.ModelMultipleChoiceField(
         label=_("Departments"), queryset=Department.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    posts = forms.ModelMultipleChoiceField(
+    posts = core_fields.ModelMultipleChoiceField(
         label=_("Posts"), queryset=Post.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    sites = forms.ModelMultipleChoiceField(
+    sites = core_fields.ModelMultipleChoiceField(
         label=_("Sites"), queryset=Site.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone in a department that has an area on the site."),
     )  # fmt: skip
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    due_date = core_fields.DateField(label=_("Due date"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

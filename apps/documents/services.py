@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from apps.core import uploads
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
+from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
@@ -303,7 +304,9 @@ def campaign_start(
             subject=format_lazy(
                 "{text} {label}", text=gettext_lazy("Please read and acknowledge"), label=c.version.label
             ),
-            body=format_lazy("{title} · {due}", title=c.version.document.title, due=c.due_date.isoformat()),
+            body=format_lazy(
+                "{title} · {due}", title=lazy_display(c.version.document, "display_title"), due=c.due_date
+            ),
             url=c.get_absolute_url(),
         )
 
@@ -382,7 +385,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
                 label=campaign.version.label,
             ),
             body=format_lazy(
-                "{title} · {due}", title=campaign.version.document.title, due=campaign.due_date.isoformat()
+                "{title} · {due}", title=lazy_display(campaign.version.document, "display_title"), due=campaign.due_date
             ),
             url=campaign.get_absolute_url(),
         )

@@ -68,11 +68,11 @@ class SiteForm(forms.ModelForm):
 class CompanyProfileForm(forms.ModelForm):
     """The letterhead: names and address in both languages, phone, and an optional logo image."""
 
-    logo = forms.FileField(
+    logo = core_fields.FileField(
         label=_("Logo"),
         required=False,
         help_text=_("A JPEG, PNG, WebP or GIF image; it is printed at the top of every document."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
 

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import fields as core_fields
 from apps.core.metrics import metric_choices
-from apps.core.uploads import DOCUMENTS, inspect_file
+from apps.core.uploads import DOCUMENTS
 from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department
 from apps.organization.selectors import person_list
@@ -45,13 +46,6 @@ def departments_for(user):
     if is_preparer(user):
         return Department.objects.all()
     return Department.objects.filter(pk__in=user.headed_department_ids)
-
-
-def clean_upload(upload):
-    """An invoice or evidence file, checked by content so a bad file shows on the field."""
-    if upload:
-        inspect_file(upload, allowed=DOCUMENTS)
-    return upload
 
 
 class YearForm(forms.Form):
@@ -92,7 +86,7 @@ class ObjectiveForm(forms.ModelForm):
 
 
 class FigureForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = core_fields.DateField(label=_("Date"), widget=DATE)
     value = forms.DecimalField(label=_("Value"), max_digits=12, decimal_places=2, min_value=-MAX_AMOUNT,
                                max_value=MAX_AMOUNT)  # fmt: skip
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -113,16 +107,13 @@ class BudgetLineForm(forms.Form):
 
 
 class SpendingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = core_fields.DateField(label=_("Date"), widget=DATE)
     amount = amount_field(_("Amount (CNY)"))
     description = forms.CharField(label=_("Description"), max_length=300)
-    attachment = forms.FileField(label=_("Invoice or receipt"), required=False)
+    attachment = core_fields.FileField(label=_("Invoice or receipt"), required=False, allowed=DOCUMENTS)
     request_override = forms.BooleanField(
         label=_("If this passes the approved amount, ask management to approve it"), required=False
     )
-
-    def clean_attachment(self):
-        return clean_upload(self.cleaned_data.get("attachment"))
 
 
 class FundsDrawForm(SpendingForm):
@@ -174,7 +165,7 @@ class MeetingForm(forms.Form):
     type = forms.ChoiceField(label=_("Type"), choices=Meeting.Type.choices)
     title = forms.CharField(label=_("Title (English)"), max_length=200)
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=200, required=False)
-    starts_at = forms.DateTimeField(
+    starts_at = core_fields.DateTimeField(
         label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
     )
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=5, max_value=24 * 60, initial=60)
@@ -239,7 +230,7 @@ class DecisionForm(forms.Form):
     action_title = forms.CharField(label=_("Action item"), max_length=300, required=False,
                                    help_text=_("Leave empty when the decision needs no follow-up."))  # fmt: skip
     owner = PersonChoiceField(label=_("Action owner"), queryset=None, required=False)
-    due_date = forms.DateField(label=_("Due date"), widget=DATE, required=False)
+    due_date = core_fields.DateField(label=_("Due date"), widget=DATE, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -259,10 +250,7 @@ class MinutesForm(MoveForm):
 
 class ActionDoneForm(MoveForm):
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = forms.FileField(label=_("Evidence (photo or document)"), required=False)
-
-    def clean_evidence(self):
-        return clean_upload(self.cleaned_data.get("evidence"))
+    evidence = core_fields.FileField(label=_("Evidence (photo or document)"), required=False, allowed=DOCUMENTS)
 
 
 # ---------------------------------------------------------------------------------------------- statements

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import fields as core_fields
 from apps.core.fields import FileField
 from apps.core.permissions import department_scope
-from apps.core.uploads import MATERIALS, inspect_file
+from apps.core.uploads import MATERIALS
 from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department, Post, User
 from apps.organization.selectors import person_list
@@ -56,6 +56,7 @@ class CourseForm(forms.ModelForm):
             "clauses": forms.SelectMultiple(attrs={"size": 6}),
         }
         labels = {"name": _("title (English)"), "name_zh": _("title (Chinese)")}
+        field_classes = {"clauses": core_fields.ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,6 +77,7 @@ class MaterialForm(forms.ModelForm):
     file = FileField(
         label=_("file"),
         required=False,
+        allowed=MATERIALS,  # by content: SVG, HTML and programs are refused
         help_text=_("PDF, Word, Excel, PowerPoint, an image, an MP4 or WebM video, or plain text."),
     )
 
@@ -83,12 +85,6 @@ class MaterialForm(forms.ModelForm):
         model = Material
         fields = ["title", "title_zh", "url", "text", "text_zh"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4}), "text_zh": forms.Textarea(attrs={"rows": 4})}
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            inspect_file(upload, allowed=MATERIALS)  # by content: SVG, HTML and programs are refused
-        return upload
 
 
 class QuestionForm(forms.Form):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
+from apps.core.filters import report_filter_errors
 from apps.core.pagination import paginate
 from apps.core.params import parse_id, year_param
 from apps.core.permissions import require
@@ -356,6 +357,7 @@ def my_training(request):
 def team(request):
     require(request.user, "training.view_team")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    report_filter_errors(request, people.form)
     rows = selectors.team_overview(user=request.user, people=people.qs)
     page = paginate(request, rows, per_page=50)
     context = {
@@ -381,6 +383,7 @@ def new_hires(request):
     """People not cleared for work (the URL keeps its first name), each with why and the next step."""
     require(request.user, "training.view_new_hires")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
+    report_filter_errors(request, people.form)
     rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
     context = {
         "filter": people,

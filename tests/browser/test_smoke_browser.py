@@ -28,6 +28,10 @@ def test_demo_employee_signs_in_switches_to_simplified_chinese_and_sees_the_tran
     assert CJK.search(inbox), "the zh-hans catalogue has no translation for 'Inbox'"
 
     login(page, live_server, "employee")
+    # The company's default language is Simplified Chinese: choose English first, then switch back.
+    page.select_option("#language-select", "en")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "en"
     navigation = page.locator("#mainnav")
     assert "Organisation" in navigation.inner_text()
     assert "Inbox" in navigation.inner_text()

@@ -133,3 +133,14 @@ def test_a_document_past_its_review_date_is_flagged_to_its_owner(officer, manage
     DocumentVersion.objects.filter(pk=v1.pk).update(review_date=timezone.localdate() - datetime.timedelta(days=1))
     services.reminders_send()
     assert Notification.objects.filter(recipient=head, key__contains=f"document-version:{v1.pk}:review").exists()
+
+
+def test_a_campaign_message_names_the_document_in_each_readers_language(
+    officer, manager, employee, department, django_capture_on_commit_callbacks
+):
+    _doc, v1 = approved_document(officer=officer, manager=manager)  # 消防安全制度 / Fire safety rule
+    with django_capture_on_commit_callbacks(execute=True):
+        _campaign(officer, v1, departments=[department])
+    note = Notification.objects.get(recipient=employee, key__endswith=":start")
+    assert "消防安全制度" in note.body_text("zh-hans") and "Fire safety rule" not in note.body_text("zh-hans")
+    assert "Fire safety rule" in note.body_text("en")

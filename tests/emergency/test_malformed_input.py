@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from apps.emergency.models import ContingencyPlan, Drill
 from tests.emergency.factories import DrillFactory, shipped_plan
-from tests.malformed import error_messages
+from tests.malformed import error_messages, refused
 from tests.organization.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_a_plan_drilled_every_million_months_is_refused(client, officer, months)
     client.force_login(officer)
     data = {"name": "Flood", "code": "flood", "scenario": "other", "drill_interval_months": months}
     response = client.post(reverse("emergency:plan_create"), data)
-    assert response.status_code == 302 and error_messages(response)
+    assert refused(response)
     assert not ContingencyPlan.objects.filter(code="flood").exists()
 
 
@@ -51,7 +51,7 @@ def test_a_drill_record_with_an_impossible_time_is_refused(client, officer, chan
     }
     client.force_login(officer)
     response = client.post(reverse("emergency:drill_record", args=[drill.pk]), data)
-    assert response.status_code == 302 and error_messages(response)
+    assert refused(response)
     drill.refresh_from_db()
     assert drill.status == Drill.Status.PLANNED
 

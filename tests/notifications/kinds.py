@@ -64,7 +64,7 @@ def make_world():
 
 def produce_every_kind(world) -> None:
     """Walk every module through what notifies (inside ``django_capture_on_commit_callbacks(execute=True)``)."""
-    for step in (_hazards, _incidents, _inspections, _training, _emergency):
+    for step in (_hazards, _incidents, _inspections, _training, _emergency, _responsibilities, _documents, _archive):
         step(world)
 
 
@@ -194,3 +194,86 @@ def _emergency(w):
     DrillFactory(plan=plan, site=w.area.floor.site, planned_at=timezone.now() + datetime.timedelta(hours=30),
                  people=[w.employee])  # fmt: skip
     e.drill_reminders_send()
+
+
+def _responsibilities(w):
+    from decimal import Decimal
+
+    from apps.responsibilities import services as r
+    from apps.responsibilities.models import Statement
+
+    year = timezone.localdate().year
+    # Objectives and the work plan: approved by management, the owners told; a task cancelled.
+    objective = r.objective_create(
+        user=w.officer, year=year, title="No major incidents", title_zh="零重大事故", target=Decimal(0),
+        direction="at_most", metric="incidents.major_count", department=w.department, owner=w.employee,
+    )  # fmt: skip
+    r.objective_submit(objective=objective, user=w.officer)
+    r.objective_approve(objective=objective, user=w.manager)
+    plan = r.workplan_create(user=w.officer, year=year)
+    kept = r.task_add(plan=plan, user=w.officer, title="Fire drill", month=6, owner=w.employee)
+    cancelled = r.task_add(plan=plan, user=w.officer, title="Spare drill", month=7, owner=w.employee)
+    r.workplan_submit(workplan=plan, user=w.officer)
+    r.workplan_approve(workplan=plan, user=w.manager)
+    r.task_cancel(task=cancelled, user=w.officer, comment="Merged into the June drill")
+    r.responsibilities_reminders_send(today=kept.due_date - datetime.timedelta(days=3))  # task due soon
+    r.responsibilities_reminders_send(today=kept.due_date + datetime.timedelta(days=3))  # task overdue
+
+    # The budget: spending past the approved amount asked of management, and decided.
+    budget = r.budget_create(user=w.officer, year=year)
+    line = r.budget_line_add(
+        budget=budget, user=w.officer, category="equipment", description="Extinguishers", amount_requested=100
+    )
+    r.budget_submit(budget=budget, user=w.officer)
+    r.budget_approve(budget=budget, user=w.manager)
+    spending = r.spending_record(
+        line=line, user=w.officer, date=timezone.localdate(), amount=Decimal(150), description="Ten extinguishers",
+        request_override=True,
+    )  # fmt: skip
+    r.spending_override(spending=spending, user=w.manager, comment="The old ones failed the check")
+
+    # A meeting's action items: assigned, reminded before and after the due date (the chair told),
+    # done, reopened, cancelled.
+    meeting = r.meeting_create(
+        user=w.officer, type="committee", title="Safety committee", title_zh="安全委员会会议",
+        starts_at=timezone.now() + datetime.timedelta(days=1), duration_minutes=60, chair=w.officer,
+    )  # fmt: skip
+
+    def action(title):
+        decision = r.decision_add(
+            meeting=meeting, user=w.officer, text="Replace the expired extinguishers", action_title=title,
+            owner=w.employee, due_date=_days(2),
+        )  # fmt: skip
+        return decision.actions.get()
+
+    chased = action("Replace extinguishers on floor 5")
+    r.responsibilities_reminders_send(today=_days(0))  # due soon
+    r.responsibilities_reminders_send(today=_days(5))  # overdue, and escalated to the chair
+    r.action_done(action=chased, user=w.employee, note="Replaced")
+    r.action_reopen(action=chased, user=w.officer, comment="Floor 5 east still has the old ones")
+    r.action_cancel(action=action("Replace extinguishers on floor 6"), user=w.officer, comment="Floor 6 is closed")
+
+    # Statements: issued to everyone in scope, signed by the employee, countersigned by the head.
+    r.statements_issue(user=w.officer, year=year)
+    statement = Statement.objects.get(year=year, person=w.employee)
+    r.statement_sign(statement=statement, user=w.employee, typed_name=w.employee.full_name, confirm_read=True)
+    r.statement_countersign(statement=statement, user=w.head, typed_name=w.head.full_name)
+
+
+def _documents(w):
+    from apps.documents import services as d
+    from tests.documents.factories import approved_document
+
+    _document, version = approved_document(officer=w.officer, manager=w.manager)
+    d.campaign_start(user=w.officer, version=version, due_date=_days(2), departments=[w.department])
+    d.reminders_send(today=_days(0))  # due soon
+
+
+def _archive(w):
+    # The request (``export_request``) queues the build in a background thread on the embedded default; the
+    # build is run here as the worker runs it, on a request recorded as the service records it.
+    from apps.archive.models import ArchiveExport
+    from apps.archive.tasks import build_export
+
+    export = ArchiveExport.objects.create(year=timezone.localdate().year, requested_by=w.officer)
+    build_export(export.pk)

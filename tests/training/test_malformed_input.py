@@ -133,7 +133,9 @@ def test_a_cancel_comment_with_a_nul_byte_is_kept_without_it(client, officer, em
         person=employee, course=course, due_date=timezone.localdate(), reason=Assignment.Reason.MANUAL
     )
     client.force_login(officer)
-    response = client.post(reverse("training:assignment_cancel", args=[assignment.pk]), {"comment": "left\x00 us"})
+    response = client.post(
+        reverse("training:assignment_cancel", args=[assignment.pk]), {"cancel-comment": "left\x00 us"}
+    )
     assert response.status_code == 302
     assert [e.comment for e in timeline_for(assignment)] == ["left us"]
 

@@ -28,11 +28,17 @@ from apps.regulation.services import shipped_edition_ensure
 S = DocumentVersion.Status
 REF = re.compile(r"R[1-9](?:\.[0-9]+){0,3}")
 
-FIRE_V1 = """# 消防安全管理制度 / Fire-safety rules
+FIRE_V1 = """# Fire-safety rules
 
 1. Keep every fire exit and corridor clear (R3.1.2).
 2. No smoking anywhere in the offices (R3.1.3).
 3. Know where the nearest extinguisher is and how to use it (R3.1.1).
+"""
+FIRE_V1_ZH = """# 消防安全管理制度
+
+1. 保持所有安全出口和走道畅通（R3.1.2）。
+2. 办公区域内严禁吸烟（R3.1.3）。
+3. 熟悉最近的灭火器位置及使用方法（R3.1.1）。
 """
 FIRE_V2 = (
     FIRE_V1
@@ -52,17 +58,33 @@ FIRE_V2_ZH = """# 消防安全管理制度
 3. 熟悉最近的灭火器位置及使用方法（R3.1.1）。
 4. 每半年参加一次消防演练（R3.1.4、R5.1.2）。
 5. 发现安全出口堵塞，立即通过区域二维码上报隐患（R2.4.2）。
+
+| 内容 | 负责人 | 频次 |
+|---|---|---|
+| 检查灭火器 | 安全员 | 每月 |
+| 消防演练 | 全体员工 | 每半年 |
 """
-ELECTRICAL = """# 电气安全操作规程 / Electrical operating instruction
+ELECTRICAL = """# Electrical operating instruction
 
 - Only qualified electricians open electrical panels (R3.2.1).
 - High-power appliances need the safety officer's approval first (R3.2.3).
 - Switch off monitors, heaters and chargers when you leave (R3.2.4).
 """
-INFOSEC = """# 信息安全管理制度 / Information-security rules
+ELECTRICAL_ZH = """# 电气安全操作规程
+
+- 只有持证电工才能打开配电箱（R3.2.1）。
+- 使用大功率电器须事先经安全员批准（R3.2.3）。
+- 下班离开时关闭显示器、取暖器和充电器（R3.2.4）。
+"""
+INFOSEC = """# Information-security rules
 
 - Customer data is classified and access follows the classification (R4.1.2).
 - Never share your account or password (R3.3.3).
+"""
+INFOSEC_ZH = """# 信息安全管理制度
+
+- 客户数据分级管理，按级别授权访问（R4.1.2）。
+- 不得与他人共用账号或密码（R3.3.3）。
 """
 
 
@@ -119,15 +141,22 @@ def seed(ctx):
     )  # fmt: skip
     if created:
         v1 = fire.versions.get()
-        _approve(v1, officer=officer, manager=manager, effective=today - datetime.timedelta(days=400), body=FIRE_V1)
+        _approve(
+            v1,
+            officer=officer,
+            manager=manager,
+            effective=today - datetime.timedelta(days=400),
+            body=FIRE_V1,
+            body_zh=FIRE_V1_ZH,
+        )
         v2 = services.version_draft_next(user=officer, document=fire)
         services.version_update(
             user=officer, version=v2, body_kind="text", body=FIRE_V2, body_zh=FIRE_V2_ZH,
             effective_date=today - datetime.timedelta(days=20), review_date=today + datetime.timedelta(days=345),
-            change_note="Drills twice a year; report blocked exits by QR",
+            change_note="消防演练改为每半年一次；安全出口堵塞通过二维码上报",
         )  # fmt: skip
         services.version_submit(documentversion=v2, user=officer)
-        services.version_approve(documentversion=v2, user=manager, comment="Approved at the safety meeting")
+        services.version_approve(documentversion=v2, user=manager, comment="已在安全例会上审议通过")
 
     electrical, created = _document(
         "AQ-CZ-002", user=officer, title="Electrical operating instruction", title_zh="电气安全操作规程",
@@ -135,7 +164,7 @@ def seed(ctx):
     )  # fmt: skip
     if created:
         _approve(
-            electrical.versions.get(), officer=officer, manager=manager, body=ELECTRICAL,
+            electrical.versions.get(), officer=officer, manager=manager, body=ELECTRICAL, body_zh=ELECTRICAL_ZH,
             effective=today - datetime.timedelta(days=800), review=today - datetime.timedelta(days=10),
         )  # fmt: skip
 
@@ -160,9 +189,10 @@ def seed(ctx):
             version=draft,
             body_kind="text",
             body=INFOSEC,
+            body_zh=INFOSEC_ZH,
             effective_date=today + datetime.timedelta(days=30),
         )
-        services.version_submit(documentversion=draft, user=officer, comment="Please approve before the audit")
+        services.version_submit(documentversion=draft, user=officer, comment="请在内审前批准")
 
     _campaign(ctx, fire, officer=officer, employee=employee, today=today)
     linked = _link_courses()
@@ -182,7 +212,7 @@ def _campaign(ctx, fire, *, officer, employee, today):
         return
     campaign = services.campaign_start(
         user=officer, version=version, due_date=today + datetime.timedelta(days=10), departments=[cs1],
-        title="请阅读并确认新版消防安全管理制度 / Read and acknowledge the new fire-safety rules",
+        title="请阅读并确认新版消防安全管理制度",
     )  # fmt: skip
     people = [p for p in cs1.members.filter(is_active=True).order_by("id") if employee is None or p.pk != employee.pk]
     for person in people[: len(people) // 2]:

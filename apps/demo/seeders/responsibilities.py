@@ -35,12 +35,11 @@ OBJECTIVES = [
 
 # (category, description, requested, spent entries)
 BUDGET_LINES = [
-    ("equipment", "Fire extinguishers and hydrant hoses", 48000, [(2, 18000, "60 ABC extinguishers"),
-                                                                   (5, 26500, "Hydrant hoses, floors 1–7")]),
-    ("training", "External fire-safety trainer", 20000, [(3, 6000, "Trainer, spring session")]),
-    ("inspection", "Electrical testing of the server room", 15000, [(4, 9800, "Annual electrical test")]),
-    ("emergency", "First-aid kits and emergency lighting", 12000, [(1, 4200, "12 first-aid kits")]),
-    ("ppe", "Protective equipment", 5000, []),
+    ("equipment", "灭火器及消火栓水带", 48000, [(2, 18000, "ABC干粉灭火器60具"), (5, 26500, "1–7层消火栓水带")]),
+    ("training", "外聘消防安全培训讲师", 20000, [(3, 6000, "春季培训讲师费")]),
+    ("inspection", "机房电气检测", 15000, [(4, 9800, "年度电气检测")]),
+    ("emergency", "急救箱及应急照明", 12000, [(1, 4200, "急救箱12个")]),
+    ("ppe", "劳动防护用品", 5000, []),
 ]  # fmt: skip
 
 # (month, title, title_zh, owner key, clause)
@@ -62,16 +61,16 @@ TASKS = [
 # (title, title_zh, type, days from today, chair key, held, decisions: [(text, action, owner key, due in days)])
 MEETINGS = [
     ("Q1 management safety meeting", "一季度管理层安全工作会议", "management", -75, "manager", True, [
-        ("Approve the safety budget and the work plan for the year", "", None, None),
-        ("Replace the expired extinguishers on floor 5", "Replace 12 expired extinguishers", "officer", -40),
-        ("Add emergency lighting to the B1 server room", "Install emergency lighting in B1", "it_head", -10),
+        ("审议通过年度安全预算和工作计划", "", None, None),
+        ("更换5层过期灭火器", "更换12具过期灭火器", "officer", -40),
+        ("B1机房增设应急照明", "B1机房安装应急照明", "it_head", -10),
     ]),
     ("Safety committee: hazard review", "安全委员会：隐患排查评审", "committee", -30, "deputy", True, [
-        ("Clear the blocked fire exit on floor 5 for good", "Mark the no-storage zone at the east exit", "head", -5),
-        ("Check every power strip in the pantries", "Pantry power-strip check, all floors", "employee", 10),
+        ("彻底清理5层被堵塞的安全出口", "东侧出口划定禁止堆放区", "head", -5),
+        ("检查各茶水间的插线板", "全楼层茶水间插线板检查", "employee", 10),
     ]),
     ("Customer Service 1 department safety meeting", "客服一部部门安全会议", "department", -12, "head", True, [
-        ("Everyone completes the data-protection refresher", "Remind the team about the refresher", "employee", 5),
+        ("全员完成数据保护复训", "提醒团队完成复训", "employee", 5),
     ]),
     ("Special meeting: typhoon season preparedness", "专题会议：防台风准备", "special", 6, "manager", False, []),
 ]  # fmt: skip
@@ -129,13 +128,13 @@ def _objectives(ctx, year, officer, manager, deputy):
 def _budget(ctx, year, officer, manager, deputy):
     if Budget.objects.filter(year=year).exists():
         return
-    budget = services.budget_create(user=officer, year=year, note="Approved at the Q1 management safety meeting.")
+    budget = services.budget_create(user=officer, year=year, note="一季度管理层安全工作会议审议通过。")
     lines = [
         (services.budget_line_add(budget=budget, user=officer, category=c, description=d, amount_requested=a), spent)
         for c, d, a, spent in BUDGET_LINES
     ]
     services.budget_submit(budget=budget, user=officer)
-    services.budget_approve(budget=budget, user=deputy, comment="As discussed at the Q1 meeting.")
+    services.budget_approve(budget=budget, user=deputy, comment="按一季度会议讨论意见执行。")
     today = timezone.localdate()
     for line, spent in lines:
         for month, amount, description in spent:
@@ -146,16 +145,16 @@ def _budget(ctx, year, officer, manager, deputy):
     hazard = Hazard.objects.filter(grade=Hazard.Grade.MAJOR).order_by("id").first()
     if hazard is not None:
         services.spending_record(line=equipment, user=officer, date=today, amount=1800,
-                                 description="Drip tray and leak sensor, B1 server room", source=hazard)  # fmt: skip
+                                 description="B1机房接水盘及漏水传感器", source=hazard)  # fmt: skip
     services.spending_record(line=ppe, user=officer, date=today, amount=6400, request_override=True,
-                             description="Smoke hoods for every desk, floor 5")  # fmt: skip
+                             description="5层每个工位配备防烟面罩")  # fmt: skip
     ctx.log(f"    budget {year}: {Spending.objects.filter(line__budget=budget).count()} spending entries")
 
 
 def _plan(ctx, year, officer, manager):
     if WorkPlan.objects.filter(year=year).exists():
         return
-    plan = services.workplan_create(user=officer, year=year, note="Prepared by the safety management department.")
+    plan = services.workplan_create(user=officer, year=year, note="安全管理部编制。")
     tasks = []
     for month, title, title_zh, owner_key, clause in TASKS:
         owner = _user(ctx, owner_key) or officer
@@ -177,14 +176,14 @@ def _plan(ctx, year, officer, manager):
     for task in tasks:
         if task.month < this_month - 1:
             services.task_done(
-                task=task, user=officer if task.owner_id != officer.pk else task.owner, outcome="Done as planned."
+                task=task, user=officer if task.owner_id != officer.pk else task.owner, outcome="已按计划完成。"
             )
         elif task.month == this_month - 1:
             services.task_start(task=task, user=officer)  # in progress and now overdue
         elif task.month == this_month:
             services.task_start(task=task, user=task.owner)
     if len(tasks) > 8 and tasks[8].is_open:
-        services.task_cancel(task=tasks[8], user=officer, comment="Merged with the national security week in November.")
+        services.task_cancel(task=tasks[8], user=officer, comment="并入11月的国家安全宣传周。")
 
 
 def _meetings(ctx, officer):
@@ -209,8 +208,8 @@ def _meetings(ctx, officer):
                 if person is not None:
                     services.meeting_invite(meeting=meeting, user=organiser, person=person)
         services.agenda_item_add(
-            meeting=meeting, user=organiser, title="Hazards and inspections since the last meeting",
-            presenter=officer, notes="12 hazards reported, 9 closed; 2 overdue.",
+            meeting=meeting, user=organiser, title="上次会议以来的隐患与检查情况",
+            presenter=officer, notes="上报隐患12项，已关闭9项，逾期2项。",
         )  # fmt: skip
         services.meeting_schedule(meeting=meeting, user=organiser)
         back_dated = {}
@@ -227,10 +226,10 @@ def _meetings(ctx, officer):
                 absent = invitation.person == _user(ctx, "it_head")
                 services.invitation_record_attendance(
                     invitation=invitation, user=organiser, attendance="absent" if absent else "present",
-                    absence_reason="On leave" if absent else "",
+                    absence_reason="休假" if absent else "",
                 )  # fmt: skip
             services.meeting_hold(meeting=meeting, user=organiser,
-                                  minutes=f"{title}: reports heard, decisions below, actions assigned.")  # fmt: skip
+                                  minutes=f"{title_zh}：听取汇报，形成以下决议并落实整改措施。")  # fmt: skip
         # Back-date what the services only accept in the future (see the module's docstring).
         if days < 0:
             Meeting.objects.filter(pk=meeting.pk).update(starts_at=now + datetime.timedelta(days=days))
@@ -239,9 +238,7 @@ def _meetings(ctx, officer):
         if days < -60:
             first = meeting.actions.order_by("id").first()
             if first is not None:
-                services.action_done(
-                    action=first, user=first.owner, note="Replaced; the old ones were returned to the supplier."
-                )
+                services.action_done(action=first, user=first.owner, note="已更换，旧灭火器已退回供应商。")
 
 
 def _statements(ctx, year, officer, manager):

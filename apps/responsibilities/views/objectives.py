@@ -7,11 +7,12 @@ from django.views.decorators.http import require_POST
 
 from apps.core.metrics import get_metric
 from apps.core.pagination import paginate
+from apps.core.params import parse_id
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import MAX_ID, FigureForm, ObjectiveForm
+from ..forms import FigureForm, ObjectiveForm
 from ..models import Objective
 from ..rules import can_prepare_objective
 from ..selectors import objective_list, objectives_progress
@@ -62,8 +63,8 @@ def objective_create(request):
     require_perm(request, "responsibilities.add_objective")
     year = chosen_year(request)
     initial = {"year": year}
-    parent_id = request.GET.get("parent", "")
-    if parent_id.isdigit() and int(parent_id) <= MAX_ID:
+    parent_id = parse_id(request.GET.get("parent"))
+    if parent_id is not None:
         parent = Objective.objects.filter(pk=parent_id, department__isnull=True).first()
         if parent is not None:
             initial.update(parent=parent.pk, year=parent.year, metric=parent.metric, direction=parent.direction,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.pagination import paginate
+from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import department_scope
 from apps.core.selectors import timeline_for
@@ -161,10 +162,8 @@ def template_edit(request, pk=None):
     require_perm(request, "responsibilities.manage_templates")
     template = get_object_or_404(StatementTemplate, pk=pk) if pk else None
     if template is None and request.method != "POST":
-        source = request.GET.get("from", "")
-        copy = (
-            StatementTemplate.objects.filter(pk=source).first() if source.isdigit() and int(source) <= MAX_ID else None
-        )
+        source = parse_id(request.GET.get("from"))
+        copy = StatementTemplate.objects.filter(pk=source).first() if source is not None else None
         initial = {f: getattr(copy, f) for f in StatementTemplateForm.Meta.fields} if copy else {}
         if copy:
             initial["post"] = None
