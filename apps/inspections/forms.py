@@ -201,12 +201,12 @@ class ResultForm(forms.Form):
 class FinishForm(MoveForm):
     """The finish move: the inspector signs with their name (offered filled in) and may sum up."""
 
-    signature_name = forms.CharField(
+    signature_name = core_fields.TextField(
         label=_("Signed by (your name)"),
         max_length=150,
         help_text=_("Each failed item becomes a hazard for the safety officers to assess."),
     )
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    summary = core_fields.TextField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,7 +269,7 @@ class ApplianceRequestForm(forms.Form):
 
 
 class ApplianceRejectForm(MoveForm):
-    comment = forms.CharField(
+    comment = core_fields.TextField(
         label=_("Reason"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
