@@ -14,7 +14,7 @@ from apps.core.permissions import (
     is_safety_officer,
 )
 
-from .models import InspectorRole
+from .models import InspectionPlan, InspectorRole
 
 
 def _inspection_department_id(inspection):
@@ -82,6 +82,15 @@ rules.add_perm("inspections.manage_templates", is_officer)
 # their areas).
 rules.add_perm("inspections.view_plans", is_company_wide | is_department_head)
 rules.add_perm("inspections.manage_plans", is_officer)
+
+
+@rules.predicate
+def is_draft_plan(user, plan):
+    return plan is not None and plan.status == InspectionPlan.Status.DRAFT
+
+
+# Lines are added and removed while the plan is a draft (the services check it under the plan's lock).
+rules.add_perm("inspections.edit_plan_lines", is_officer & is_draft_plan)
 rules.add_perm("inspections.view_coverage", is_company_wide)
 
 # Inspections: the inspector carries one out (an officer may step in); heads see their department's.

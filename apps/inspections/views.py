@@ -261,7 +261,8 @@ def inspection_page(request, inspection, *, bound_form=None, refused_row=None, s
     """The inspection page; a refused finish (``bound_form``) or answer (``refused_row``: result pk, posted
     outcome, note, error) is shown again with what was typed."""
     can_perform = request.user.has_perm("inspections.perform_inspection", inspection)
-    editable = can_perform and inspection.status == Inspection.Status.IN_PROGRESS
+    # Answers are saved while the inspection is in progress, by whoever may carry it on and finish it.
+    editable = request.user.has_perm("inspections.finish_inspection", inspection)
     sections = selectors.inspection_sections(inspection)
     counts = {"total": 0, "answered": 0, "failed": 0}
     for s in sections:
