@@ -63,4 +63,10 @@ SCHEDULES: dict[str, dict] = {
         "description": "Responsibilities: work plan tasks and action items due/overdue (chair told), "
         "statements to sign and countersign (R2).",
     },
+    "rewards-quarterly-suggestions": {
+        "task": "rewards.suggestions_notify",
+        "crontab": {"minute": "10", "hour": "8", "day_of_month": "1-7"},
+        "description": "Rewards: tell the safety officers, once a quarter, the candidates the last quarter's "
+        "records suggest (R8).",
+    },
 }

@@ -31,6 +31,7 @@ urlpatterns = [
     path("documents/", include("apps.documents.urls")),
     path("archive/", include("apps.archive.urls")),
     path("responsibilities/", include("apps.responsibilities.urls")),
+    path("rewards/", include("apps.rewards.urls")),
     path("files/", include("apps.core.urls")),
     path("admin/", admin.site.urls),
 ]

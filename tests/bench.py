@@ -77,7 +77,57 @@ def bench_hazard_list(n):
     ]
 
 
-BENCHMARKS = [bench_notifications_inbox, bench_hazard_list]
+def bench_rewards(n):
+    """``n`` rewards and penalties, and ``n`` hazards over ``n // 50`` departments: the decision list, the
+    notice board and the department safety scorecard (its queries must not grow with either)."""
+    import datetime
+
+    from apps.hazards.models import Hazard
+    from apps.rewards.models import Decision
+    from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
+
+    departments = [DepartmentFactory(code=f"bench-rw-{n}-{i}") for i in range(max(2, n // 50))]
+    officer = UserFactory(username=f"bench-rw-officer-{n}", role="officer", department=departments[0])
+    people = [UserFactory(username=f"bench-rw-{n}-{i}", department=d) for i, d in enumerate(departments)]
+    area = AreaFactory(department=departments[0])
+    day = datetime.date(2026, 5, 1)
+    kinds = [k for k, _ in Decision.Kind.choices]
+    statuses = [s for s, _ in Decision.Status.choices]
+    Decision.objects.bulk_create(
+        Decision(
+            number=f"JC-B{n}-{i:06d}",
+            kind=kinds[i % len(kinds)],
+            status=statuses[i % len(statuses)],
+            person=people[i % len(people)],
+            department=people[i % len(people)].department,
+            reason=f"Reason {i}",
+            effective_date=day,
+            proposed_by=officer,
+            amount=100 if kinds[i % len(kinds)] in Decision.MONEY_KINDS else None,
+        )  # fmt: skip
+        for i in range(n)
+    )
+    Hazard.objects.bulk_create(
+        Hazard(
+            number=f"YH-RW{n}-{i:06d}",
+            title=f"Hazard {i}",
+            reporter=officer,
+            area=area,
+            grade="general",
+            department=departments[i % len(departments)],
+            deadline=day,
+            status="closed",
+        )  # fmt: skip
+        for i in range(n)
+    )
+    return [
+        ("rewards list", officer, "/rewards/"),
+        ("notice board", officer, "/rewards/board/"),
+        ("scorecard, Q2", officer, "/rewards/scorecard/?year=2026&quarter=2"),
+    ]
+
+
+BENCHMARKS = [bench_notifications_inbox, bench_hazard_list, bench_rewards]
 
 
 def bench_archive_export_memory(n):

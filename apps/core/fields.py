@@ -90,11 +90,16 @@ class FileField(forms.FileField):
 
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
-        if upload and self.allowed is not None:
-            inspect_file(upload, allowed=self.allowed)
-        elif upload:
+        if not upload:
+            return upload
+        declared = (getattr(upload, "content_type", "") or "").lower()
+        claims_image = declared.startswith("image/") or Path(upload.name or "").suffix.lower() in IMAGE_SUFFIXES
+        if self.allowed is not None:
+            mime, _ext = inspect_file(upload, allowed=self.allowed)
+            if claims_image and not mime.startswith("image/"):
+                inspect_image(upload)  # text named photo.jpg: refused as "not an image we can read"
+        else:
             check_size(upload)
-            declared = (getattr(upload, "content_type", "") or "").lower()
-            if declared.startswith("image/") or Path(upload.name or "").suffix.lower() in IMAGE_SUFFIXES:
+            if claims_image:
                 inspect_image(upload)
         return upload

@@ -38,7 +38,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -56,6 +56,9 @@ class Metric:
     records_url: Callable  # (*, year, department_id) -> str
     kind: str = COUNT
     description: object = ""  # how it is counted, for the objective page
+    # (*, start, end, today, department_id) -> queryset of the records the figure counts (a rate: those of its
+    # denominator, each annotated ``ok`` when it is in the numerator); the scorecard lists them behind a figure
+    records: Callable | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -118,6 +121,30 @@ def on_time_rows(qs, *, due: str, done: Q, done_at: str, department, today):
     qs = qs.filter(Q(**{f"{due}__lt": today}) | done)
     on_time = done & Q(**{f"{done_at}__date__lte": F(due)})
     return by_department_and_month(qs, date=due, department=department, numerator=on_time, rate=True)
+
+
+def _department_filter(qs, department, department_id):
+    if department_id is None:
+        return qs
+    dept = F(department) if isinstance(department, str) else department
+    return qs.annotate(metric_department=dept).filter(metric_department=department_id)
+
+
+def records_by_department(qs, *, department, department_id, numerator: Q | None = None):
+    """The records behind :func:`by_department_and_month`'s figure for one department (all when None),
+    each annotated ``ok`` (in the numerator) for a rate."""
+    qs = _department_filter(qs, department, department_id)
+    if numerator is not None:
+        qs = qs.annotate(ok=ExpressionWrapper(numerator, output_field=BooleanField()))
+    return qs
+
+
+def on_time_records(qs, *, due: str, done: Q, done_at: str, department, department_id, today):
+    """The records behind :func:`on_time_rows` for one department: those due by now or done, ``ok`` when
+    done on time."""
+    qs = qs.filter(Q(**{f"{due}__lt": today}) | done)
+    on_time = done & Q(**{f"{done_at}__date__lte": F(due)})
+    return records_by_department(qs, department=department, department_id=department_id, numerator=on_time)
 
 
 def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
@@ -219,6 +246,17 @@ def metric_value(name: str, *, start, end, department_id: int | None = None, tod
             numerator += num or 0
             denominator += den or 0
     return _value(metric, numerator, denominator)
+
+
+def metric_records(name: str, *, start, end, department_id: int | None = None, today=None):
+    """The records behind a figure (``Metric.records``) of ``[start, end)`` for a department, or None when
+    the metric does not list them."""
+    metric = get_metric(name)
+    if metric is None:
+        raise KeyError(name)
+    if metric.records is None:
+        return None
+    return metric.records(start=start, end=end, today=today or timezone.localdate(), department_id=department_id)
 
 
 def metric_by_department(name: str, *, start, end, today=None) -> dict[int | None, Decimal | None]:

@@ -19,3 +19,7 @@ class DocumentsConfig(AppConfig):
         from .archive import SECTION
 
         register_section(SECTION)  # the yearly safety archive (R2.2.6)
+
+        from . import metrics
+
+        metrics.register_metrics()  # figures for objectives and the scorecard

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core import uploads
+from apps.core.forms import style_filter_form
 from apps.organization.models import Department, Post, Site
 from apps.regulation.selectors import clause_choices
 
@@ -124,3 +125,8 @@ class DocumentFilter(forms.Form):
         label=_("Category"), required=False, choices=[("", _("All"))] + Document.Category.choices
     )
     past_review = forms.BooleanField(label=_("Past review date"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(self, empty_labels={"category": _("Any category")})
+        self.fields["q"].widget.input_type = "search"

@@ -38,3 +38,7 @@ class EmergencyConfig(AppConfig):
 
         # A reminder of a drill that was cancelled or moved shows as no longer needed.
         relevance.register(Drill, drill_message_relevant)
+
+        from . import metrics
+
+        metrics.register_metrics()  # figures for objectives and the scorecard

@@ -6,7 +6,16 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, on_time_rows, register
+from apps.core.metrics import (
+    COUNT,
+    RATE,
+    Metric,
+    by_department_and_month,
+    on_time_records,
+    on_time_rows,
+    records_by_department,
+    register,
+)
 
 from .models import Hazard
 from .selectors import overdue_q
@@ -28,6 +37,41 @@ def major_closed_on_time_rows(*, start, end, today):
     return on_time_rows(qs, due="deadline", done=closed, done_at="closed_at", department="department_id", today=today)
 
 
+def _due_in(start, end):
+    """Hazards (not rejected) whose rectification deadline falls in ``[start, end)``."""
+    return Hazard.objects.filter(deadline__gte=start, deadline__lt=end).exclude(status=Hazard.Status.REJECTED)
+
+
+CLOSED = Q(status=Hazard.Status.CLOSED)
+
+
+def closed_on_time_rows(*, start, end, today):
+    """Hazards of every grade due in the period (deadline passed, or closed); on time = closed on or before
+    the deadline. Month: the deadline's."""
+    return on_time_rows(_due_in(start, end), due="deadline", done=CLOSED, done_at="closed_at",
+                        department="department_id", today=today)  # fmt: skip
+
+
+def closed_on_time_records(*, start, end, today, department_id):
+    return on_time_records(_due_in(start, end), due="deadline", done=CLOSED, done_at="closed_at",
+                           department="department_id", department_id=department_id, today=today)  # fmt: skip
+
+
+def _major_open(start, end):
+    return Hazard.objects.filter(
+        grade=Hazard.Grade.MAJOR, status__in=Hazard.OPEN_STATUSES, created_at__date__gte=start, created_at__date__lt=end
+    )
+
+
+def major_open_rows(*, start, end, today):
+    """Major hazards reported in the period that are still open now, by the month of the report."""
+    return by_department_and_month(_major_open(start, end), date="created_at", department="department_id")
+
+
+def major_open_records(*, start, end, today, department_id):
+    return records_by_department(_major_open(start, end), department="department_id", department_id=department_id)
+
+
 def overdue_rows(*, start, end, today):
     """Hazards past their rectification deadline and not yet rectified (the list's "overdue"), by the
     month of the deadline."""
@@ -42,6 +86,29 @@ def reported_rows(*, start, end, today):
 
 
 METRICS = [
+    Metric(
+        name="hazards.closed_on_time_rate",
+        label=_("Hazards closed by their deadline"),
+        unit="%",
+        kind=RATE,
+        rows=closed_on_time_rows,
+        records=closed_on_time_records,
+        records_url=lambda *, year, department_id: _list_url(department_id),
+        description=_(
+            "Hazards due this year (deadline passed, or closed) that were verified and closed on or before "
+            "the deadline."
+        ),
+    ),
+    Metric(
+        name="hazards.major_open_count",
+        label=_("Major hazards open"),
+        unit=_("hazards"),
+        kind=COUNT,
+        rows=major_open_rows,
+        records=major_open_records,
+        records_url=lambda *, year, department_id: _list_url(department_id, grade=Hazard.Grade.MAJOR, open="true"),
+        description=_("Major hazards reported this year that are not closed yet."),
+    ),
     Metric(
         name="hazards.major_closed_on_time_rate",
         label=_("Major hazards closed by their deadline"),

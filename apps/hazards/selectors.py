@@ -6,7 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -103,23 +103,37 @@ def _cell():
     return {"count": 0, "level": "", "overdue": 0}
 
 
-def risk_map(*, user):
+def risk_map(*, user, expand=None):
     """Open hazards per site and area, with the highest risk level of each, for the risk map.
 
     Every open hazard is counted once: in its area's cell; in its site's "no area" cell when it was
-    found at a site without an area (or its area is no longer in use); otherwise among the unplaced."""
+    found at a site without an area (or its area is no longer in use); otherwise among the unplaced.
+
+    Counted by the database, grouped by area, site, risk level and overdue (issue 12). ``expand``: the
+    ids of the sites whose area cells are listed (``None``: every site); the others show their totals,
+    which the page opens one at a time — a company of 1,200 areas is not one page of 1,200 cells."""
     from apps.organization.models import Area, Site
 
     today = timezone.localdate()
     by_area: dict[int, dict] = {}
     by_site: dict[int, dict] = {}
     unplaced = _cell()
-    rows = hazard_list(user=user).filter(status__in=Hazard.OPEN_STATUSES)
-    for area_id, site_id, level, deadline, status in rows.values_list(
-        "area_id", "site_id", "risk_level", "deadline", "status"
-    ):
-        overdue = bool(deadline and status in Hazard.DEADLINE_STATUSES and deadline < today)
-        one = {"count": 1, "level": level, "overdue": int(overdue)}
+    rows = (
+        hazard_list(user=user)
+        .filter(status__in=Hazard.OPEN_STATUSES)
+        .order_by()
+        .annotate(
+            is_overdue=Case(
+                When(status__in=Hazard.DEADLINE_STATUSES, deadline__lt=today, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .values_list("area_id", "site_id", "risk_level", "is_overdue")
+        .annotate(n=Count("id"))
+    )
+    for area_id, site_id, level, overdue, n in rows:
+        one = {"count": n, "level": level, "overdue": n if overdue else 0}
         if area_id is not None:
             _fold(by_area.setdefault(area_id, _cell()), one)
         elif site_id is not None:
@@ -129,20 +143,33 @@ def risk_map(*, user):
     sites: dict[int, dict] = {}
 
     def entry_for(site):
-        return sites.setdefault(site.pk, {"site": site, "areas": [], "site_level": None, **_cell()})
+        return sites.setdefault(site.pk, {"site": site, "areas": [], "site_level": None, "expanded": False, **_cell()})
 
-    areas = Area.objects.filter(is_active=True).select_related("floor__site", "department")
-    for area in areas.order_by("floor__site__name", "floor__site_id", "floor__level", "name", "id"):
-        cell = by_area.pop(area.pk, _cell())
-        entry = entry_for(area.floor.site)
-        entry["areas"].append({"area": area, **cell})
+    site_objects = {site.pk: site for site in Site.objects.all()}
+    active = Area.objects.filter(is_active=True)
+    for area_id, site_id in active.order_by(
+        "floor__site__name", "floor__site_id", "floor__level", "name", "id"
+    ).values_list("pk", "floor__site_id"):
+        entry = entry_for(site_objects[site_id])
+        cell = by_area.pop(area_id, _cell())
         _fold(entry, cell)
+        if expand is None or site_id in expand:
+            entry["expanded"] = True
+            entry.setdefault("cells", {})[area_id] = cell
+    shown = [e for e in sites.values() if e["expanded"]]
+    if shown:
+        objects = active.filter(pk__in=[a for e in shown for a in e["cells"]]).select_related(
+            "floor__site", "department"
+        )
+        objects = {a.pk: a for a in objects}
+        for entry in shown:
+            entry["areas"] = [{"area": objects[a], **cell} for a, cell in entry.pop("cells").items()]
     for area in Area.objects.filter(pk__in=by_area).select_related("floor"):  # areas no longer in use
         _fold(by_site.setdefault(area.floor.site_id, _cell()), by_area[area.pk])
-    for site in Site.objects.filter(pk__in=by_site).order_by("name", "id"):
-        entry = entry_for(site)
-        entry["site_level"] = by_site[site.pk]
-        _fold(entry, by_site[site.pk])
+    for site_id in sorted(by_site, key=lambda pk: (site_objects[pk].name, pk)):
+        entry = entry_for(site_objects[site_id])
+        entry["site_level"] = by_site[site_id]
+        _fold(entry, by_site[site_id])
     return {"sites": list(sites.values()), "unplaced": unplaced if unplaced["count"] else None}
 
 

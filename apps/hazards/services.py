@@ -28,7 +28,7 @@ from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.permissions import is_officer, require
 from apps.core.services import attachment_add, record_number_next
 from apps.notifications.models import Notification
-from apps.notifications.services import notify
+from apps.notifications.services import Message, notify, notify_bulk
 
 from .conf import hazard_setting, risk_level_for
 from .models import Hazard
@@ -473,14 +473,34 @@ def hazard_reminders_send(*, today: datetime.date | None = None) -> int:
     Before the deadline: the responsible person (or the department head while nobody is named).
     Overdue: the responsible person and the department head. ``ESCALATE_AFTER_DAYS`` past the deadline:
     management. Keys name hazard, kind and deadline, so each goes out once per deadline.
-    Then the stalled approvals (:func:`_waiting_reminders_send`).
+    Then the stalled approvals (:func:`_waiting_messages`).
+
+    Set-based (issue 12): the hazards due come from three queries, what was already sent about them from
+    one (an anti-join on the notifications about these hazards), and the new messages go in as one bulk
+    insert — the same number of queries for ten hazards or a hundred thousand.
     """
     today = today or timezone.localdate()
-    return _deadline_reminders_send(today) + _waiting_reminders_send(today)
+    loaded = {}
 
+    def once(name, load):
+        if name not in loaded:
+            loaded[name] = load()
+        return loaded[name]
 
-# Chunk size for looking up already-sent keys (stays under SQLite's bound-parameter limit).
-_KEY_CHUNK = 500
+    deadline_qs = _deadline_candidates(today)
+    waiting_qs = _waiting_candidates(today)
+    messages = _deadline_messages(today, deadline_qs, once) + _waiting_messages(waiting_qs, once)
+    if not messages:
+        return 0
+    candidates = Q(about_id__in=deadline_qs.values("pk"))
+    for qs in waiting_qs.values():
+        candidates |= Q(about_id__in=qs.values("pk"))
+    sent = set(
+        Notification.objects.filter(candidates, about_type=ContentType.objects.get_for_model(Hazard)).values_list(
+            "recipient_id", "key"
+        )
+    )
+    return notify_bulk(messages, sent=sent)
 
 
 def _waiting_cutoff(today: datetime.date, days: int) -> datetime.datetime:
@@ -489,7 +509,20 @@ def _waiting_cutoff(today: datetime.date, days: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(first_too_recent, datetime.time.min))
 
 
-def _waiting_reminders_send(today: datetime.date) -> int:
+def _waiting_candidates(today: datetime.date) -> dict:
+    """``{status: hazards waiting in it long enough to be chased}``."""
+    out = {}
+    for status, (field, setting) in Hazard.WAITING.items():
+        cutoff = _waiting_cutoff(today, hazard_setting(setting))
+        stamped = Q(**{f"{field}__lt": cutoff}) | Q(**{f"{field}__isnull": True, "updated_at__lt": cutoff})
+        qs = Hazard.objects.filter(stamped, status=status)
+        if status == Hazard.Status.RECTIFIED:
+            qs = qs.select_related("department__head")
+        out[status] = qs.order_by(field, "id")
+    return out
+
+
+def _waiting_messages(waiting_qs, once) -> list:
     """Chase hazards stalled at sign-off (step 5) or verification (step 6), once per waiting period.
 
     Rectified for ``SIGN_OFF_REMIND_DAYS`` days or more without sign-off: the head of the responsible
@@ -497,25 +530,10 @@ def _waiting_reminders_send(today: datetime.date) -> int:
     days or more without verification: every active safety officer. The key carries the moment the
     state was entered (``rectified_at`` / ``signed_off_at``, stamped by the only move into the state),
     so a return and a new rectification start a new period that is reminded again.
-
-    A fixed number of queries whatever the number of waiting hazards, except one insert per new
-    notification: one query per state, the officers once, the already-sent keys per 500 hazards.
     """
-    loaded = {}
-
-    def once(name, load):
-        if name not in loaded:
-            loaded[name] = load()
-        return loaded[name]
-
-    due = []  # (hazard, key, subject, body, recipients, topic)
-    for status, (field, setting) in Hazard.WAITING.items():
-        cutoff = _waiting_cutoff(today, hazard_setting(setting))
-        stamped = Q(**{f"{field}__lt": cutoff}) | Q(**{f"{field}__isnull": True, "updated_at__lt": cutoff})
-        qs = Hazard.objects.filter(stamped, status=status)
-        if status == Hazard.Status.RECTIFIED:
-            qs = qs.select_related("department__head")
-        for h in qs.order_by(field, "id"):
+    messages = []
+    for status, qs in waiting_qs.items():
+        for h in qs:
             since = h.waiting_since
             stamp = f"{timezone.localtime(since):%Y-%m-%dT%H:%M:%S}"
             entered = timezone.localdate(since)
@@ -542,87 +560,54 @@ def _waiting_reminders_send(today: datetime.date) -> int:
                     title=h.title,
                     date=entered,
                 )
-            due.append((h, key, subject, body, recipients, topic))
-    if not due:
-        return 0
-    # Who already has which key: skip those without calling notify (which costs queries per recipient).
-    keys = [item[1] for item in due]
-    already = set()
-    for i in range(0, len(keys), _KEY_CHUNK):
-        already.update(Notification.objects.filter(key__in=keys[i : i + _KEY_CHUNK]).values_list("key", "recipient_id"))
-    sent = 0
-    for h, key, subject, body, recipients, topic in due:
-        pending = [r for r in recipients if (key, r.pk) not in already]
-        if pending:
-            sent += len(
-                notify(
-                    recipients=pending,
-                    key=key,
-                    subject=subject,
-                    body=body,
-                    url=h.get_absolute_url(),
-                    about=h,
-                    topic=topic,
-                )
-            )
-    return sent
+            url = h.get_absolute_url()
+            messages += [Message(r, key, subject, body, url, about=h, topic=topic) for r in recipients]
+    return messages
 
 
-def _deadline_reminders_send(today: datetime.date) -> int:
+def _deadline_candidates(today: datetime.date):
     before = datetime.timedelta(days=hazard_setting("REMIND_DAYS_BEFORE"))
+    return (
+        Hazard.objects.filter(status__in=Hazard.DEADLINE_STATUSES, deadline__isnull=False, deadline__lte=today + before)
+        .select_related("responsible_person", "department__head")
+        .order_by("deadline", "id")
+    )
+
+
+def _deadline_messages(today: datetime.date, hazards, once) -> list:
     escalate = datetime.timedelta(days=hazard_setting("ESCALATE_AFTER_DAYS"))
-    management = None
-    sent = 0
-    hazards = Hazard.objects.filter(
-        status__in=Hazard.DEADLINE_STATUSES, deadline__isnull=False, deadline__lte=today + before
-    ).select_related("responsible_person", "department__head")
-    for h in hazards.order_by("deadline", "id"):
+    messages = []
+    for h in hazards:
         head = _department_head(h)
         url = h.get_absolute_url()
         stamp = h.deadline.isoformat()
         about = {"about": h, "topic": f"{TOPIC_DEADLINE}:{stamp}"}
         if h.deadline >= today:
-            sent += len(
-                notify(
-                    recipients=[r for r in [h.responsible_person or head] if r],
-                    key=f"hazard:{h.pk}:due-soon:{stamp}",
-                    subject=_subject(h, gettext_lazy("Rectification due soon")),
-                    body=format_lazy(
-                        gettext_lazy("{title}: rectify by {deadline}."), title=h.title, deadline=h.deadline
-                    ),
-                    url=url,
-                    **about,
-                )
-            )
+            subject = _subject(h, gettext_lazy("Rectification due soon"))
+            body = format_lazy(gettext_lazy("{title}: rectify by {deadline}."), title=h.title, deadline=h.deadline)
+            messages += [
+                Message(r, f"hazard:{h.pk}:due-soon:{stamp}", subject, body, url, **about)
+                for r in [h.responsible_person or head]
+                if r
+            ]
             continue
-        sent += len(
-            notify(
-                recipients=[r for r in [h.responsible_person, head] if r],
-                key=f"hazard:{h.pk}:overdue:{stamp}",
-                subject=_subject(h, gettext_lazy("Rectification overdue")),
-                body=format_lazy(
-                    gettext_lazy("{title}: the deadline was {deadline}."), title=h.title, deadline=h.deadline
-                ),
-                url=url,
-                **about,
-            )
-        )
+        subject = _subject(h, gettext_lazy("Rectification overdue"))
+        body = format_lazy(gettext_lazy("{title}: the deadline was {deadline}."), title=h.title, deadline=h.deadline)
+        messages += [
+            Message(r, f"hazard:{h.pk}:overdue:{stamp}", subject, body, url, **about)
+            for r in [h.responsible_person, head]
+            if r
+        ]
         if h.deadline + escalate <= today:
-            if management is None:
-                management = _management()
-            sent += len(
-                notify(
-                    recipients=management,
-                    key=f"hazard:{h.pk}:escalated:{stamp}",
-                    subject=_subject(h, gettext_lazy("Escalation: hazard rectification long overdue")),
-                    body=format_lazy(
-                        gettext_lazy("{title}: the deadline was {deadline}; responsible: {person}."),
-                        title=h.title,
-                        deadline=h.deadline,
-                        person=h.responsible_person or h.department or "—",
-                    ),
-                    url=url,
-                    **about,
-                )
+            subject = _subject(h, gettext_lazy("Escalation: hazard rectification long overdue"))
+            body = format_lazy(
+                gettext_lazy("{title}: the deadline was {deadline}; responsible: {person}."),
+                title=h.title,
+                deadline=h.deadline,
+                person=h.responsible_person or h.department or "—",
             )
-    return sent
+            messages += [
+                Message(r, f"hazard:{h.pk}:escalated:{stamp}", subject, body, url, **about)
+                for r in once("management", _management)
+            ]
+    return messages

@@ -5,18 +5,21 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
 from apps.core.filters import refuse_invalid_filter
-from apps.core.pagination import paginate
+from apps.core.i18n import reader_is_chinese
+from apps.core.pagination import paginate_ids_first
 from apps.core.panels import record_panels
 from apps.core.params import clean_text, parse_id
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
-from apps.organization.models import Area
+from apps.organization.models import Area, Site
+from apps.organization.selectors import area_full_names, department_names
 
 from . import services
 from .filters import HazardFilter
@@ -35,7 +38,7 @@ def _filtered(request):
 @login_required
 def hazard_list_view(request):
     hazard_filter = _filtered(request)
-    page = paginate(request, hazard_filter.qs)
+    page = paginate_ids_first(request, hazard_filter.qs)
     context = {"filter": hazard_filter, "page": page}
     template = "hazards/hazard_list.html#table" if request.htmx else "hazards/hazard_list.html"
     return render(request, template, context)
@@ -45,27 +48,48 @@ def hazard_list_view(request):
 def hazard_export(request):
     hazard_filter = _filtered(request)
     refuse_invalid_filter(hazard_filter.form)
-    hazards = hazard_filter.qs
     can_see_reporter = is_officer(request.user)
+    # Streamed from values(): no model objects per row, choice labels and area/department names looked up
+    # once (100 k rows in seconds, flat memory; issue 12). The cells are those of the hazard page.
+    labels = {
+        field: {value: str(label) for value, label in Hazard._meta.get_field(field).choices}
+        for field in ("status", "grade", "risk_level", "category")
+    }
+    areas, departments = area_full_names(), department_names()
+    anonymous_label, yes = _("anonymous"), _("yes")
+    today = timezone.localdate()
+    deadline_statuses = set(Hazard.DEADLINE_STATUSES)
+    rows_in_db = hazard_filter.qs.values_list(
+        "number", "title", "title_zh", "status", "grade", "risk_level", "category", "area_id", "location_text",
+        "department_id", "responsible_person__full_name", "responsible_person__username", "is_anonymous",
+        "reporter_id", "reporter__full_name", "reporter__username", "created_at", "deadline", "closed_at",
+    )  # fmt: skip
+
+    chinese = reader_is_chinese()
 
     def rows():
-        for h in hazards.iterator(chunk_size=500):
-            anonymous = h.is_anonymous and not (can_see_reporter or h.reporter_id == request.user.pk)
+        for (number, title, title_zh, status, grade, risk, category, area_id, location, department_id,
+             responsible_name, responsible_username, is_anonymous, reporter_id, reporter_name, reporter_username,
+             created_at, deadline, closed_at) in rows_in_db.iterator(chunk_size=2000):  # fmt: skip
+            anonymous = is_anonymous and not (can_see_reporter or reporter_id == request.user.pk)
+            place = [areas.get(area_id, "")] if area_id else []
+            if location:
+                place.append(location)
             yield [
-                h.number,
-                h.title,
-                h.get_status_display(),
-                h.get_grade_display(),
-                h.get_risk_level_display(),
-                h.get_category_display(),
-                h.place,
-                h.department or "",
-                h.responsible_person or "",
-                _("anonymous") if anonymous else h.reporter,
-                h.created_at.date().isoformat(),
-                h.deadline.isoformat() if h.deadline else "",
-                _("yes") if h.is_overdue else "",
-                h.closed_at.date().isoformat() if h.closed_at else "",
+                number,
+                title_zh if (title_zh and chinese) else title,
+                labels["status"].get(status, status),
+                labels["grade"].get(grade, grade),
+                labels["risk_level"].get(risk, risk),
+                labels["category"].get(category, category),
+                " · ".join(place),
+                departments.get(department_id, ""),
+                (responsible_name or responsible_username or ""),
+                anonymous_label if anonymous else (reporter_name or reporter_username),
+                created_at.date().isoformat(),
+                deadline.isoformat() if deadline else "",
+                yes if (deadline is not None and status in deadline_statuses and deadline < today) else "",
+                closed_at.date().isoformat() if closed_at else "",
             ]
 
     header = [
@@ -173,7 +197,13 @@ def hazard_notice(request, pk):
 def hazard_map(request):
     if not request.user.has_perm("hazards.view_map"):
         raise PermissionDenied
-    return render(request, "hazards/hazard_map.html", risk_map(user=request.user))
+    # Grouped by site: with several sites the page lists their totals and opens one site's areas at a
+    # time (?site=<id>), instead of every area of the company at once (issue 12).
+    chosen = parse_id(request.GET.get("site"))
+    several = Site.objects.count() > 1
+    context = risk_map(user=request.user, expand={chosen} if several else None)
+    context["several_sites"] = several
+    return render(request, "hazards/hazard_map.html", context)
 
 
 @login_required

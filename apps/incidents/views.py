@@ -11,6 +11,7 @@ from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.forms import submit_form
 from apps.core.pagination import paginate
+from apps.core.panels import record_panels
 from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
@@ -86,7 +87,8 @@ def incident_export(request):
             i.injured_count if i.medical_visible else "",
             i.open_action_count,
         )
-        for i in filterset.qs.order_by("-occurred_at", "-id")
+        # Streamed from a server-side cursor: memory stays flat whatever the number of incidents (issue 12).
+        for i in filterset.qs.order_by("-occurred_at", "-id").iterator(chunk_size=1000)
     )
     header = [
         _("Number"),
@@ -169,6 +171,7 @@ def _detail_context(request, incident, *, bound=None, bound_action=None):
         "moves": services.incident_allowed_moves(incident=incident, user=user),
         "photos": attachments_for(incident),
         "timeline": timeline_for(incident),
+        "record_panels": record_panels(request=request, obj=incident),
         "medical": user.has_perm("incidents.view_medical_details", incident),
         "can_respond": can_respond and open_,
         "can_investigate": can_investigate and open_ and incident.status != Incident.Status.REPORTED,

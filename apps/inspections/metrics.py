@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, on_time_rows, register
+from apps.core.metrics import COUNT, RATE, Metric, by_department_and_month, on_time_records, on_time_rows, register
 
 from .models import Inspection
 from .selectors import OPEN
@@ -26,6 +26,13 @@ def finished_on_time_rows(*, start, end, today):
     return on_time_rows(qs, due="due_date", done=finished, done_at="finished_at", department=_department(), today=today)
 
 
+def finished_on_time_records(*, start, end, today, department_id):
+    qs = Inspection.objects.filter(due_date__gte=start, due_date__lt=end).select_related("template", "area")
+    finished = Q(status=Inspection.Status.FINISHED)
+    return on_time_records(qs, due="due_date", done=finished, done_at="finished_at", department=_department(),
+                           department_id=department_id, today=today)  # fmt: skip
+
+
 def overdue_rows(*, start, end, today):
     """Inspections due in the period, past their due date and not finished (the list's "overdue")."""
     qs = Inspection.objects.filter(status__in=OPEN, due_date__lt=today, due_date__gte=start).filter(due_date__lt=end)
@@ -39,6 +46,7 @@ METRICS = [
         unit="%",
         kind=RATE,
         rows=finished_on_time_rows,
+        records=finished_on_time_records,
         records_url=lambda *, year, department_id: reverse("inspections:inspection_list"),
         description=_("Inspections due this year (due date passed, or finished) that were finished by their due date."),
     ),

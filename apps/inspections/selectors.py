@@ -6,7 +6,8 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.models import Attachment
@@ -159,7 +160,17 @@ def inspection_list(*, user, filters: dict | None = None):
             "template", "area__floor__site", "area__department", "site", "department", "inspector"
         )
         .annotate(
-            failed_count=Count("results", filter=Q(results__outcome=InspectionResult.Outcome.FAIL), distinct=True),
+            # A subquery per row, not a join grouped over every result: the database counts the failed items
+            # of the page's rows only, and the paginator's count needs no grouping (issue 12).
+            failed_count=Coalesce(
+                Subquery(
+                    InspectionResult.objects.filter(inspection=OuterRef("pk"), outcome=InspectionResult.Outcome.FAIL)
+                    .values("inspection")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
             finished_last=Case(When(status=Inspection.Status.FINISHED, then=Value(1)), default=Value(0)),
         )
         .order_by("finished_last", "due_date", "id")

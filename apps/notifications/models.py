@@ -47,7 +47,11 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            # Reminder runs find what was already sent about their records in one anti-join (issue 12).
+            models.Index(fields=["about_type", "about_id"], name="notification_about_idx"),
+        ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
 

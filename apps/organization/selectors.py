@@ -63,6 +63,20 @@ def person_search(*, user, query: str, limit: int = 20):
     return qs.order_by("full_name", "id")[:limit]
 
 
+def area_full_names() -> dict[int, str]:
+    """``{area id: Area.full_name}`` in the active language, in one query: for exports that name the
+    area of thousands of rows (issue 12) without loading area, floor and site per row."""
+    areas = Area.objects.select_related("floor__site").only(
+        "name", "name_zh", "floor__name", "floor__name_zh", "floor__site__name", "floor__site__name_zh"
+    )
+    return {a.pk: a.full_name for a in areas}
+
+
+def department_names() -> dict[int, str]:
+    """``{department id: name}`` in the active language, in one query."""
+    return {pk: pick_language(en, zh) for pk, en, zh in Department.objects.values_list("pk", "name", "name_zh")}
+
+
 def department_list():
     return Department.objects.select_related("head").annotate(member_count=Count("members", distinct=True))
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import RATE, Metric, by_department_and_month, on_time_rows, register
+from apps.core.metrics import RATE, Metric, by_department_and_month, on_time_rows, records_by_department, register
 
 from .models import Action, Statement, Task, WorkPlan
 
@@ -16,6 +16,12 @@ def statements_signed_rows(*, start, end, today):
     qs = Statement.objects.filter(year=start.year).exclude(status=Statement.Status.WITHDRAWN)
     signed = Q(status__in=[Statement.Status.SIGNED, Statement.Status.COUNTERSIGNED])
     return by_department_and_month(qs, date="created_at", department="department_id", numerator=signed, rate=True)
+
+
+def statements_signed_records(*, start, end, today, department_id):
+    qs = Statement.objects.filter(year=start.year).exclude(status=Statement.Status.WITHDRAWN).select_related("person")
+    signed = Q(status__in=[Statement.Status.SIGNED, Statement.Status.COUNTERSIGNED])
+    return records_by_department(qs, department="department_id", department_id=department_id, numerator=signed)
 
 
 def actions_on_time_rows(*, start, end, today):
@@ -48,6 +54,7 @@ METRICS = [
         unit="%",
         kind=RATE,
         rows=statements_signed_rows,
+        records=statements_signed_records,
         records_url=_status_url,
         description=_("The year's responsibility statements signed by their person."),
     ),

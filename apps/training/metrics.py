@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.metrics import RATE, Metric, on_time_rows, register
+from apps.core.metrics import RATE, Metric, on_time_records, on_time_rows, register
 
 from .models import Assignment
 
@@ -19,6 +19,14 @@ def _rows(qs, start, end, today):
     completed = Q(status=Assignment.Status.COMPLETED)
     return on_time_rows(qs, due="due_date", done=completed, done_at="completed_at",
                         department="person__department_id", today=today)  # fmt: skip
+
+
+def compliance_records(*, start, end, today, department_id):
+    qs = Assignment.objects.filter(due_date__gte=start, due_date__lt=end).exclude(status=Assignment.Status.CANCELLED)
+    completed = Q(status=Assignment.Status.COMPLETED)
+    return on_time_records(qs.select_related("person", "course"), due="due_date", done=completed,
+                           done_at="completed_at", department="person__department_id", department_id=department_id,
+                           today=today)  # fmt: skip
 
 
 def induction_on_time_rows(*, start, end, today):
@@ -52,6 +60,7 @@ METRICS = [
         unit="%",
         kind=RATE,
         rows=compliance_rows,
+        records=compliance_records,
         records_url=lambda *, year, department_id: _matrix_url(department_id),
         description=_("Training assignments of every kind due this year that were completed by their due date."),
     ),

@@ -384,9 +384,14 @@ def new_hires(request):
     require(request.user, "training.view_new_hires")
     people = PeopleFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
     report_filter_errors(request, people.form)
-    rows = selectors.new_hires_not_cleared(user=request.user, people=people.qs)
+    # Found and paged in the database; clearance and next steps for the page's people only (issue 12).
+    page = selectors.new_hires_not_cleared_page(
+        user=request.user, people=people.qs, page_number=request.GET.get("page")
+    )
+    rows = page.object_list
     context = {
         "filter": people,
+        "page": page,
         "rows": rows,
         "assignable": _assignable_ids(request.user, [p for p, _c in rows]),
         "new_since": timezone.localdate() - datetime.timedelta(days=selectors.NEW_HIRE_DAYS),
@@ -437,32 +442,42 @@ def assignment_again(request):
 # --- compliance matrix -------------------------------------------------------------------------
 
 
-def _matrix(request, *, export=False):
-    """The compliance matrix the filter asks for (the page and its CSV export share it). The page shows
-    what it can with the filter's errors; an export refuses an invalid filter."""
+def _matrix_filter(request, *, export=False):
+    """The filter of the compliance matrix (the page and its CSV export share it). The page shows what it
+    can with the filter's errors; an export refuses an invalid filter."""
     require(request.user, "training.view_matrix")
     matrix_filter = MatrixFilter(request.GET, queryset=selectors.people_in_scope(user=request.user))
     if export:
         require_valid(matrix_filter)
-    data = selectors.compliance_matrix(user=request.user, people=matrix_filter.qs, **matrix_filter.matrix_options())
-    return matrix_filter, data
+    return matrix_filter
 
 
 @login_required
 def matrix(request):
-    matrix_filter, data = _matrix(request)
-    page = paginate(request, data.rows, per_page=100)
+    matrix_filter = _matrix_filter(request)
+    # Paged and filtered in the database: only the page's 100 rows get their cells (issue 12).
+    data, page = selectors.compliance_matrix_page(
+        user=request.user,
+        people=matrix_filter.qs,
+        page_number=request.GET.get("page"),
+        **matrix_filter.matrix_options(),
+    )
     context = {"filter": matrix_filter, "matrix": data, "page": page}
     return render(request, "training/matrix.html", context)
 
 
 @login_required
 def matrix_export(request):
-    _filter, data = _matrix(request, export=True)
-    header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in data.courses]
+    matrix_filter = _matrix_filter(request, export=True)
+    options = matrix_filter.matrix_options()
+    status = options.pop("status")
+    courses, rows_in_chunks = selectors.compliance_matrix_chunks(user=request.user, people=matrix_filter.qs, **options)
+    header = [_("Employee number"), _("Name"), _("Department"), _("Post")] + [c.display_name for c in courses]
 
     def rows():
-        for row in data.rows:
+        for row in rows_in_chunks:
+            if status and not any(c.status == status for c in row.cells):
+                continue
             p = row.person
             yield [p.employee_number, str(p), p.department or "", p.post or ""] + [
                 f"{c.label} {c.date.isoformat()}" if c.date else str(c.label) for c in row.cells

@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "apps.incidents",
     "apps.emergency",
     "apps.responsibilities",
+    "apps.rewards",
     "apps.archive",
     "apps.dashboards",
     "apps.demo",

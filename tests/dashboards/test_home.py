@@ -120,7 +120,7 @@ def test_a_message_under_a_minute_old_reads_just_now(client, employee, language,
     NotificationFactory(recipient=employee, subject="Fresh news")
     client.force_login(employee)
     html = client.get(reverse("home")).content.decode()
-    assert f"fw-normal\">{expected}</span>" in html  # the age beside the subject
+    assert f'fw-normal">{expected}</span>' in html  # the age beside the subject
     assert "0 minutes" not in html and "0 分钟" not in html
 
 

@@ -64,7 +64,9 @@ def make_world():
 
 def produce_every_kind(world) -> None:
     """Walk every module through what notifies (inside ``django_capture_on_commit_callbacks(execute=True)``)."""
-    for step in (_hazards, _incidents, _inspections, _training, _emergency, _responsibilities, _documents, _archive):
+    for step in (
+        _hazards, _incidents, _inspections, _training, _emergency, _responsibilities, _documents, _archive, _rewards,
+    ):  # fmt: skip
         step(world)
 
 
@@ -277,3 +279,32 @@ def _archive(w):
 
     export = ArchiveExport.objects.create(year=timezone.localdate().year, requested_by=w.officer)
     build_export(export.pk)
+
+
+def _rewards(w):
+    from apps.rewards import services as r
+
+    def propose(kind, **kw):
+        return r.decision_propose(user=w.officer, kind=kind, department=w.department, person=w.employee,
+                                  reason="Reported a blocked exit", effective_date=_days(0), **kw)  # fmt: skip
+
+    rejected = propose("commendation")
+    r.decision_reject(decision=rejected, user=w.manager, comment="Not enough evidence")
+    reward = propose("commendation")
+    r.decision_approve(decision=reward, user=w.manager)
+    r.decision_announce(decision=reward, user=w.officer)
+    for decide in (r.decision_uphold, r.decision_revoke):
+        penalty = propose("criticism")
+        r.decision_approve(decision=penalty, user=w.manager)
+        r.decision_notify(decision=penalty, user=w.officer)
+        r.decision_appeal(decision=penalty, user=w.employee, comment="I was not on shift")
+        decide(decision=penalty, user=w.manager, comment="Checked the shift log")
+    # The quarterly suggestions: two rectifications of the employee's left overdue last quarter.
+    from tests.hazards.factories import HazardFactory
+
+    today = timezone.localdate()
+    first_of_quarter = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    for days in (20, 30):
+        HazardFactory(reporter=w.officer, responsible_person=w.employee, status="rectifying", grade="general",
+                      deadline=first_of_quarter - datetime.timedelta(days=days), department=w.department)  # fmt: skip
+    assert r.suggestions_notify(today=first_of_quarter) >= 1

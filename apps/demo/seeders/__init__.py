@@ -20,6 +20,7 @@ ORDER = [
     "emergency",
     "documents",
     "responsibilities",
+    "rewards",
 ]
 
 

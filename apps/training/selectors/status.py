@@ -84,17 +84,20 @@ def _cell(record, assignment, required, today) -> Cell:
     return Cell(DUE) if required else NO_CELL
 
 
-def training_status(people, *, person_ids=None, today=None) -> TrainingStatus:
+def training_status(people, *, person_ids=None, today=None, also_courses=()) -> TrainingStatus:
     """Per person and course: passed, due, overdue or expired. Five queries whatever the numbers.
 
     A course is required of a person when an active rule applies to them or they have it open (a
     course assigned by hand is owed as much as a required one). Retired courses are owed by nobody.
-    ``person_ids`` (a queryset of ids) saves a long ``IN`` list for big groups."""
+    ``person_ids`` (a queryset of ids) saves a long ``IN`` list for big groups. ``also_courses``: columns
+    to fill even if none of ``people`` owes them (a page of the matrix shows the whole matrix's columns)."""
     today = today or timezone.localdate()
     people = list(people)
     person_ids = person_ids if person_ids is not None else [p.pk for p in people]
     reqs = _active_requirements()
     courses = {r.course_id: r.course for r in reqs}
+    for c in also_courses:
+        courses.setdefault(c.pk, c)
     open_assignments = {}
     for a in Assignment.objects.filter(
         person_id__in=person_ids, status=Assignment.Status.OPEN, course__is_active=True
@@ -199,3 +202,136 @@ def team_overview(*, user, people=None, today=None):
         }
         for p in people
     ]
+
+
+# --- the matrix at company size (issue 12) ------------------------------------------------------
+
+
+def _status_sql(people_qs, course_ids, reqs, today):
+    """SQL giving ``(person_id, course_id, status)`` for every person of ``people_qs`` and course of
+    ``course_ids``: the status :func:`_cell` gives, computed by the database (the newest pass by a window
+    function, the open assignment and the rules that apply by joins). Portable (PostgreSQL, SQLite)."""
+    from django.db import connection
+
+    qn = connection.ops.quote_name
+    scope_sql, scope_params = people_qs.order_by().values("id", "department_id", "post_id").query.sql_with_params()
+    course_list = ", ".join(str(int(c)) for c in course_ids) or "NULL"
+    required = []
+    for r in reqs:
+        if r.course_id not in course_ids:
+            continue
+        departments, posts = _scope_sets(r)
+        if r.audience == r.Audience.ALL:
+            condition = "1 = 1"
+        elif r.audience == r.Audience.DEPARTMENTS:
+            condition = f"p.department_id IN ({', '.join(str(int(d)) for d in departments) or 'NULL'})"
+        else:
+            condition = f"p.post_id IN ({', '.join(str(int(d)) for d in posts) or 'NULL'})"
+        required.append(f"(k.id = {int(r.course_id)} AND {condition})")
+    required_sql = " OR ".join(required) or "1 = 0"
+    completion, assignment, course = (qn(m._meta.db_table) for m in (Completion, Assignment, Course))
+    sql = f"""
+        SELECT p.id AS person_id, k.id AS course_id,
+          CASE
+            WHEN r.completed_on IS NOT NULL AND (r.expires_on IS NULL OR r.expires_on >= %s) THEN '{PASSED}'
+            WHEN o.due_date IS NOT NULL AND o.due_date < %s THEN '{OVERDUE}'
+            WHEN o.due_date IS NOT NULL AND r.completed_on IS NOT NULL THEN '{EXPIRED}'
+            WHEN o.due_date IS NOT NULL THEN '{DUE}'
+            WHEN ({required_sql}) AND r.completed_on IS NOT NULL THEN '{EXPIRED}'
+            WHEN ({required_sql}) THEN '{DUE}'
+          END AS status
+        FROM ({scope_sql}) p
+        CROSS JOIN {course} k
+        LEFT JOIN (
+          SELECT person_id, course_id, completed_on, expires_on FROM (
+            SELECT c.person_id, c.course_id, c.completed_on, c.expires_on,
+              ROW_NUMBER() OVER (PARTITION BY c.person_id, c.course_id ORDER BY c.completed_on DESC, c.id DESC) AS rn
+            FROM {completion} c WHERE c.course_id IN ({course_list})
+          ) newest WHERE rn = 1
+        ) r ON r.person_id = p.id AND r.course_id = k.id
+        LEFT JOIN {assignment} o ON o.person_id = p.id AND o.course_id = k.id AND o.status = %s
+        WHERE k.id IN ({course_list})
+    """
+    return sql, (today, today, *scope_params, Assignment.Status.OPEN)
+
+
+def _matrix_columns(people_qs, reqs, course, category):
+    """The matrix's columns: every active course a rule requires or someone of ``people_qs`` has open,
+    by name, narrowed to ``course`` or ``category``."""
+    courses = {r.course_id: r.course for r in reqs}
+    owed_by_hand = Course.objects.filter(
+        is_active=True,
+        pk__in=Assignment.objects.filter(person_id__in=people_qs.values("pk"), status=Assignment.Status.OPEN).values(
+            "course_id"
+        ),
+    ).exclude(pk__in=list(courses))
+    for c in owed_by_hand:
+        courses[c.pk] = c
+    shown = sorted(courses.values(), key=lambda c: (c.name, c.pk))
+    if course is not None:
+        course_id = getattr(course, "pk", course)
+        shown = [c for c in shown if c.pk == course_id]
+    if category:
+        shown = [c for c in shown if c.category == category]
+    return shown
+
+
+def compliance_matrix_page(
+    *, user, people=None, course=None, category=None, status=None, page_number=None, per_page=100, today=None
+):
+    """The matrix page (:func:`compliance_matrix`, same cells and totals) without building every cell of the
+    company: the totals and the status filter come from one grouped SQL statement each, the people are
+    paged in the database, and only the page's rows get their cells (:func:`training_status`). Returns
+    ``(Matrix, Page)``; the page's ``object_list`` are the :class:`MatrixRow` of that page."""
+    from django.core.paginator import Paginator
+    from django.db import connection
+
+    today = today or timezone.localdate()
+    people_qs = people_for(user=user, people=people)
+    reqs = _active_requirements()
+    shown = _matrix_columns(people_qs, reqs, course, category)
+    shown_ids = [c.pk for c in shown]
+    totals = {PASSED: 0, DUE: 0, OVERDUE: 0, EXPIRED: 0}
+    sql, params = _status_sql(people_qs, shown_ids, reqs, today)
+    if shown_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT status, COUNT(*) FROM ({sql}) cells WHERE status IS NOT NULL GROUP BY status", params
+            )
+            for key, n in cursor.fetchall():
+                totals[key] = n
+    rows_qs = people_qs.order_by("department__name", "full_name", "id")
+    if status:
+        from django.db.models.expressions import RawSQL
+
+        if shown_ids:
+            rows_qs = rows_qs.filter(
+                pk__in=RawSQL(f"SELECT person_id FROM ({sql}) cells WHERE status = %s", (*params, status))
+            )
+        else:
+            rows_qs = rows_qs.none()
+    page = Paginator(rows_qs, per_page).get_page(page_number)
+    persons = list(page.object_list)
+    owed = training_status(persons, today=today, also_courses=shown)
+    page.object_list = [MatrixRow(person=p, cells=[owed.cell(p, c) for c in shown]) for p in persons]
+    return Matrix(courses=shown, rows=page.object_list, totals=totals), page
+
+
+def compliance_matrix_chunks(*, user, people=None, course=None, category=None, today=None, chunk=2000):
+    """``(courses, rows)`` for the CSV export: the matrix's rows (``status`` aside) in chunks of ``chunk``
+    people, each with its own :func:`training_status`, so memory stays flat whatever the company."""
+    today = today or timezone.localdate()
+    people_qs = people_for(user=user, people=people).order_by("department__name", "full_name", "id")
+    courses = _matrix_columns(people_qs, _active_requirements(), course, category)
+
+    def rows():
+        ids = list(people_qs.values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk):
+            batch = ids[start : start + chunk]
+            by_id = people_qs.in_bulk(batch)
+            persons = [by_id[pk] for pk in batch if pk in by_id]
+            owed = training_status(persons, today=today, also_courses=courses)
+            for p in persons:
+                yield MatrixRow(person=p, cells=[owed.cell(p, c) for c in courses])
+
+    return courses, rows()
