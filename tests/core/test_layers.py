@@ -26,6 +26,7 @@ LAYERS = [
     {"archive"},  # the yearly archive: a registry of sections the modules fill in
     {"documents", "hazards", "training", "responsibilities"},  # modules others build on (or none do)
     {"inspections", "emergency", "incidents"},  # raise hazards; emergency's plans are controlled documents
+    {"rewards"},  # rewards, penalties and the scorecard rest on records of every module
     {"dashboards", "demo"},  # read (dashboards) or write (demo) through everyone; imported by none
 ]
 LAYER_OF = {app: n for n, layer in enumerate(LAYERS) for app in layer}
