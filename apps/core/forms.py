@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .exceptions import ApplicationError, NotAllowed
+from .fields import MultipleFileInput
+from .uploads import inspect_image
 
 
 class FilterBoundField(forms.BoundField):
@@ -80,3 +82,69 @@ def submit_form(form, call) -> bool:
         form.add_error(None, exc.message)
         return False
     return True
+
+
+# --- the shared form kit -----------------------------------------------------------------------------
+
+
+def bind_user(form, user) -> None:
+    """Give every field that depends on who fills the form in (a person picker's scope) its user."""
+    for field in form.fields.values():
+        bind = getattr(field, "bind_user", None)
+        if bind is not None:
+            bind(user)
+
+
+class StyledForm(forms.Form):
+    """A form whose widgets carry Bootstrap classes, so templates can loop over fields plainly
+    (``{% include "inc/field.html" %}``). ``user`` is who fills it in: person pickers search and accept
+    the people of their scope for that user."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        bind_user(self, user)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.HiddenInput):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def service_kwargs(self) -> dict:
+        """The service's keyword arguments: the cleaned data, unless the form says otherwise."""
+        return dict(self.cleaned_data)
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PhotosField(forms.FileField):
+    """Zero or more photos, each checked by content (:func:`apps.core.uploads.inspect_image`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*", "capture": "environment"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        for f in files:
+            inspect_image(f)
+        return files

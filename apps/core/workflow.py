@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import fields as core_fields
 from .exceptions import ApplicationError, Conflict, NotAllowed
+from .forms import bind_user
 from .services import timeline_record
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class MoveForm(forms.Form):
     def __init__(self, *args, obj=None, user=None, move=None, **kwargs):
         self.obj, self.user, self.move = obj, user, move
         super().__init__(*args, **kwargs)
+        bind_user(self, user)  # person pickers search and accept the people of their scope for this user
 
     def service_kwargs(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k not in self.page_only_fields}
@@ -368,18 +370,60 @@ class Workflow:
         _sync(obj, locked)
         return locked
 
-    def lock_in_state(self, obj, states: Iterable, *, message=None):
-        """For a change *within* a state (an answer saved while an inspection is in progress, a line added
-        to a draft plan): lock the row and check its state under the lock, inside the caller's
-        transaction. Returns the locked copy; raises :class:`Conflict` (``message``, or the standard
-        "is now …" wording) when the record has moved on meanwhile."""
+    def lock(self, obj, *, states: Iterable, refused=None):
+        """Lock the record for a change that keeps its state, inside the caller's transaction, and check
+        under the lock that it is in one of ``states``; else :class:`Conflict` saying ``refused`` (a
+        message, or a function of the locked record returning one or None) or naming the record's
+        state. Returns the locked copy (with ``lock_related`` loaded). Prefer :meth:`edit`, which also
+        saves and records the change."""
         locked = self._lock(obj)
         if self.state_of(locked) not in tuple(states):
+            if callable(refused):  # a message about the locked record: refused(locked)
+                refused = refused(locked)
+            if refused is not None:
+                raise Conflict(str(refused))
             raise Conflict(
-                message
-                or gettext("%(number)s is now “%(status)s”: reload the page to see why it can no longer be changed.")
+                gettext("%(number)s is now “%(status)s”: this change is not possible at this step.")
                 % {"number": self.record_label(locked), "status": self.state_label(locked)}
             )
+        return locked
+
+    def edit(
+        self,
+        obj,
+        *,
+        user,
+        states: Iterable,
+        perm: str = "",
+        action: str = "",
+        comment="",
+        apply: Callable | None = None,
+        on_commit: Callable | None = None,
+        refused=None,
+    ):
+        """Change a record *without* moving it (correct a report, add a line), in the states that allow
+        it: lock → check the state is one of ``states`` (else :class:`Conflict`, ``refused`` or a
+        message naming the record's state) → check ``perm`` → ``apply(locked)`` → save the changed
+        fields → one timeline row when ``action`` is given → queue ``on_commit``. Returns the saved
+        copy; ``obj`` is brought up to date as well."""
+        with transaction.atomic():
+            locked = self.lock(obj, states=states, refused=refused)
+            if perm and not user.has_perm(perm, locked):
+                raise NotAllowed(
+                    gettext("You are not allowed to do this with %(number)s.") % {"number": self.record_label(locked)}
+                )
+            before = self._snapshot(locked)
+            if apply is not None:
+                apply(locked)
+            changed = self._changed_fields(locked, before)
+            auto = {f.name for f in locked._meta.concrete_fields if getattr(f, "auto_now", False)}
+            if set(changed) - auto:  # something besides updated_at
+                locked.save(update_fields=changed)
+            if action:
+                timeline_record(subject=locked, actor=user, action=action, comment=comment)
+            if on_commit is not None:
+                transaction.on_commit(_guarded(on_commit, locked, f"{self.model_name} {locked.pk} {action or 'edit'}"))
+        _sync(obj, locked)
         return locked
 
     # -- internals -------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,11 +24,12 @@ from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
 from apps.notifications.services import notify, notify_many
+from apps.organization.selectors import management, safety_officers
 from apps.regulation.services import edition_load, parse_clauses_text
 
 from . import selectors
 from .models import Acknowledgement, Campaign, Document, DocumentVersion
-from .workflow import FLOW
+from .workflow import CAMPAIGN_FLOW, FLOW
 
 S = DocumentVersion.Status
 BODY_ROLE = "body"
@@ -39,13 +39,11 @@ CAMPAIGN_REMIND_DAYS = 3
 
 
 def _officers():
-    User = get_user_model()
-    return list(User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True))
+    return list(safety_officers())
 
 
 def _management():
-    User = get_user_model()
-    return list(User.objects.filter(role=User.Role.MANAGEMENT, is_active=True))
+    return list(management())
 
 
 # --- documents ---------------------------------------------------------------------------------------
@@ -144,9 +142,7 @@ def version_update(
     if version.document.category == Document.Category.REGULATION:
         parse_clauses_text(structured)  # refuses a bad line now, not at approval
     with transaction.atomic():
-        version = DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
-        if version.status != S.DRAFT:
-            raise Conflict(_("Only a draft can be changed; start a new version."))
+        version = FLOW.lock(version, states=[S.DRAFT], refused=_("Only a draft can be changed; start a new version."))
         version.body_kind, version.body, version.body_zh = body_kind, body or "", body_zh or ""
         version.structured, version.change_note = structured or "", (change_note or "")[:300]
         version.effective_date, version.review_date = effective_date, review_date
@@ -285,9 +281,7 @@ def campaign_start(
     if due_date < timezone.localdate():
         raise ApplicationError(_("The due date cannot be in the past."))
     with transaction.atomic():
-        version = DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
-        if version.status != S.APPROVED:
-            raise Conflict(_("Only a version in force can be acknowledged."))
+        version = FLOW.lock(version, states=[S.APPROVED], refused=_("Only a version in force can be acknowledged."))
         campaign = Campaign.objects.create(
             version=version, title=(title or "").strip()[:200], everyone=bool(everyone), due_date=due_date,
             created_by=user,
@@ -295,7 +289,7 @@ def campaign_start(
         campaign.departments.set(departments)
         campaign.posts.set(posts)
         campaign.sites.set(sites)
-        timeline_record(subject=campaign, actor=user, action=gettext_noop("Campaign started"), to_state="open")
+        CAMPAIGN_FLOW.start(campaign, "start", user=user)
 
     def announce(c):
         notify_many(
@@ -325,30 +319,22 @@ def _guard(fn, *args):
 
 def campaign_close(*, user, campaign: Campaign) -> Campaign:
     require(user, "documents.manage_campaigns")
-    with transaction.atomic():
-        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        if campaign.status != Campaign.Status.OPEN:
-            raise Conflict(_("This campaign is already closed."))
-        campaign.status = Campaign.Status.CLOSED
-        campaign.save(update_fields=["status", "updated_at"])
-        timeline_record(
-            subject=campaign, actor=user, action=gettext_noop("Campaign closed"), from_state="open", to_state="closed"
-        )
-    return campaign
+    return CAMPAIGN_FLOW.apply(campaign, "close", user=user)
 
 
 def acknowledge(*, user, campaign: Campaign) -> Acknowledgement:
     """``user`` read the campaign's version: record who, when and which version (once)."""
     with transaction.atomic():
         campaign = Campaign.objects.select_related("version__document").get(pk=campaign.pk)
-        version = DocumentVersion.objects.select_for_update().get(pk=campaign.version_id)
-        if version.status != S.APPROVED:
-            raise Conflict(
+        version = FLOW.lock(
+            campaign.version,
+            states=[S.APPROVED],
+            refused=lambda v: (
                 _("%(label)s is no longer in force (%(status)s); it cannot be acknowledged.")
-                % {"label": version.label, "status": version.get_status_display()}
-            )
-        if campaign.status != Campaign.Status.OPEN:
-            raise Conflict(_("This campaign is closed."))
+                % {"label": v.label, "status": v.get_status_display()}
+            ),
+        )
+        campaign = CAMPAIGN_FLOW.lock(campaign, states=[Campaign.Status.OPEN], refused=_("This campaign is closed."))
         if not selectors.campaign_people(campaign).filter(pk=user.pk).exists():
             raise NotAllowed(_("This document is not addressed to you."))
         try:

@@ -3,10 +3,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.permissions import is_management
-from apps.core.workflow import OPTIONAL, REQUIRED, Move, Workflow
+from apps.core.permissions import is_management, is_officer
+from apps.core.workflow import NONE, OPTIONAL, REQUIRED, Move, Workflow
 
-from .models import DocumentVersion
+from .models import Campaign, DocumentVersion
 from .rules import can_approve, can_author
 
 S = DocumentVersion.Status
@@ -37,6 +37,23 @@ FLOW = Workflow(
             "withdraw", sources=[S.APPROVED], target=S.WITHDRAWN, label=_("Withdrawn"), verb=_("Withdraw"),
             allowed=is_management, comment=REQUIRED, danger=True,
             stamp_by="withdrawn_by", stamp_at="withdrawn_at", service="version_withdraw",
+        ),
+    ],
+)  # fmt: skip
+
+
+C = Campaign.Status
+
+# An acknowledgement campaign is open from its start until a safety officer closes it.
+CAMPAIGN_FLOW = Workflow(
+    Campaign,
+    field="status",
+    label=str,
+    moves=[
+        Move("start", target=C.OPEN, label=_("Campaign started"), verb=_("Start the campaign")),
+        Move(
+            "close", sources=[C.OPEN], target=C.CLOSED, label=_("Campaign closed"), verb=_("Close the campaign"),
+            allowed=is_officer, comment=NONE, danger=True,
         ),
     ],
 )  # fmt: skip

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -6,72 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core.bounds import MAX_INTERVAL_MONTHS
+from apps.core.forms import DateInput, DateTimeLocalInput, StyledForm
+from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Site
+from apps.organization.widgets import PersonChoiceField
 
 from .models import MAX_EVACUATION_MINUTES, ContingencyPlan, Drill, Scenario, TeamRole
-
-
-class StyledForm(forms.Form):
-    """A form whose widgets carry Bootstrap classes, so templates can loop over fields plainly."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
-class PersonField(forms.CharField):
-    """Pick a person by username or employee number, helped by the autocomplete list (no giant <select>)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 150)
-        kwargs.setdefault("help_text", _("Type a name, user name or employee number."))
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update(
-            {
-                "list": "people-options",
-                "autocomplete": "off",
-                "data-person-picker": "1",
-                "placeholder": _("Name, user name or employee number"),
-            }
-        )
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        key = value.split(" · ")[0].strip()
-        User = get_user_model()
-        user = User.objects.filter(Q(username=key) | Q(employee_number=key), is_active=True).first()
-        if user is None:
-            matches = list(User.objects.filter(full_name=key, is_active=True)[:2])
-            user = matches[0] if len(matches) == 1 else None
-        if user is None:
-            raise forms.ValidationError(_("No active person “%(key)s”.") % {"key": key})
-        return user
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _site_choices():
@@ -122,9 +64,9 @@ class PlanVersionForm(StyledForm):
 
 
 class TeamMemberForm(StyledForm):
-    person = PersonField(label=_("Member"))
+    person = PersonChoiceField(label=_("Member"), scope="visible")
     team_role = forms.ChoiceField(label=_("Team role"), choices=[c for c in TeamRole.choices if c[0] != "everyone"])
-    deputy = PersonField(label=_("Deputy"), required=False)
+    deputy = PersonChoiceField(label=_("Deputy"), scope="visible", required=False)
     phone = forms.CharField(label=_("Emergency phone"), max_length=40, required=False)
     site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none(), required=False)
 
@@ -185,7 +127,9 @@ class DrillScheduleForm(StyledForm):
         return list(people.values())
 
 
-class DrillRecordForm(StyledForm):
+class DrillRecordForm(MoveForm):
+    """How the drill went (the move ``record``): actual times, attendance, evacuation time, evaluation."""
+
     started_at = core_fields.DateTimeField(label=_("Actual start"), widget=DateTimeLocalInput())
     ended_at = core_fields.DateTimeField(label=_("Actual end"), widget=DateTimeLocalInput())
     evacuation_minutes = forms.IntegerField(
@@ -196,16 +140,37 @@ class DrillRecordForm(StyledForm):
     evaluation = forms.CharField(label=_("Evaluation"), widget=forms.Textarea(attrs={"rows": 4}))
     attended = forms.MultipleChoiceField(label=_("Attended"), required=False, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, drill=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        drill = self.obj
         if drill is not None:
             self.fields["attended"].choices = [(str(a.person_id), str(a.person)) for a in drill.attendance.all()]
+            if not self.is_bound:
+                now = timezone.now()
+                self.initial.update(
+                    {
+                        "started_at": timezone.localtime(min(drill.planned_at, now)),
+                        "ended_at": timezone.localtime(min(drill.planned_at + datetime.timedelta(minutes=30), now)),
+                        "attended": [str(a.person_id) for a in drill.attendance.all()],
+                    }
+                )
 
     def total_evacuation_seconds(self):
         m, s = self.cleaned_data.get("evacuation_minutes"), self.cleaned_data.get("evacuation_seconds")
         if m is None and s is None:
             return None
         return (m or 0) * 60 + (s or 0)
+
+    def service_kwargs(self):
+        data = self.cleaned_data
+        return {
+            "started_at": data["started_at"],
+            "ended_at": data["ended_at"],
+            "evacuation_seconds": self.total_evacuation_seconds(),
+            "evaluation": data["evaluation"],
+            "rating": data["rating"],
+            "attended_ids": [int(x) for x in data["attended"]],
+        }
 
 
 class DrillProblemForm(StyledForm):
@@ -222,5 +187,7 @@ class DrillProblemForm(StyledForm):
         self.fields["area"].label_from_instance = lambda a: f"{a.floor} · {a.display_name}"
 
 
-class CancelForm(StyledForm):
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+class CancelForm(MoveForm):
+    """Why the drill is cancelled (the move ``cancel``)."""
+
+    reason = forms.CharField(label=_("Reason for cancelling"), max_length=500)

@@ -235,8 +235,6 @@ class DrillProblem(BaseModel):
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("found by")
     )
-    hazard_number = models.CharField(_("hazard"), max_length=40, blank=True)
-    hazard_url = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["drill", "created_at", "id"]

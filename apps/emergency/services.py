@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -24,9 +23,14 @@ from apps.documents.services import (
     version_submit,
     version_update,
 )
+from apps.hazards.selectors import hazards_for_source
+from apps.hazards.services import hazard_raise
+from apps.notifications.services import notify
+from apps.organization.selectors import safety_officers
 from apps.regulation.selectors import clauses_by_refs
 
 from .models import ContingencyPlan, Drill, DrillParticipant, DrillProblem, PlanStep, TeamMember
+from .workflow import DRILL_FLOW
 
 DEFAULT_DRILL_REMINDER_HOURS = 72
 MAX_DRILL_DURATION = datetime.timedelta(hours=24)
@@ -35,20 +39,6 @@ MAX_DRILL_DURATION = datetime.timedelta(hours=24)
 def drill_reminder_hours() -> int:
     """How long before a drill its participants and the officers are reminded (settings, default 72 h)."""
     return int(getattr(settings, "ANQUAN_DRILL_REMINDER_HOURS", DEFAULT_DRILL_REMINDER_HOURS))
-
-
-def safety_officers():
-    User = get_user_model()
-    return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True).order_by("id")
-
-
-def hazard_raise_via_hazards(**kwargs):
-    """Raise a hazard through the hazards module (its public service), or refuse cleanly without it."""
-    try:
-        from apps.hazards.services import hazard_raise
-    except ImportError:
-        raise ApplicationError(_("Hazards cannot be raised yet: the hazards module is not installed.")) from None
-    return hazard_raise(**kwargs)
 
 
 # --- contingency plans ---------------------------------------------------------------------------
@@ -170,29 +160,15 @@ def drill_schedule(
             plan=plan, plan_version=version, site=site, planned_at=planned_at, scope=scope, organiser=user
         )
         DrillParticipant.objects.bulk_create(DrillParticipant(drill=drill, person=p) for p in set(participants))
-        timeline_record(subject=drill, actor=user, action=gettext_noop("planned"), to_state=Drill.Status.PLANNED)
+        DRILL_FLOW.start(drill, "plan", user=user)
     return drill
 
 
 def drill_cancel(*, drill, user, reason: str) -> Drill:
-    require(user, "emergency.manage_drill", drill)
+    """Cancel a planned drill; the reason is required and kept in the history."""
     if not reason.strip():
         raise ApplicationError(_("Give a reason for cancelling the drill."))
-    with transaction.atomic():
-        drill = Drill.objects.select_for_update().get(pk=drill.pk)
-        if drill.status != Drill.Status.PLANNED:
-            raise Conflict(_("Only a planned drill can be cancelled."))
-        drill.status = Drill.Status.CANCELLED
-        drill.save(update_fields=["status", "updated_at"])
-        timeline_record(
-            subject=drill,
-            actor=user,
-            action=gettext_noop("cancelled"),
-            from_state="planned",
-            to_state="cancelled",
-            comment=reason,
-        )
-    return drill
+    return DRILL_FLOW.apply(drill, "cancel", user=user, comment=reason)
 
 
 def drill_record(
@@ -208,7 +184,6 @@ def drill_record(
     extra_participants: Iterable = (),
 ) -> Drill:
     """Record how a drill went: actual time, attendance, evacuation time and evaluation."""
-    require(user, "emergency.manage_drill", drill)
     if ended_at < started_at:
         raise ApplicationError(_("The drill cannot end before it starts."))
     if started_at > timezone.now():
@@ -222,24 +197,19 @@ def drill_record(
             _("The evacuation cannot take longer than the drill itself (%(minutes)d minutes).")
             % {"minutes": (ended_at - started_at).total_seconds() // 60}
         )
-    with transaction.atomic():
-        drill = Drill.objects.select_for_update().get(pk=drill.pk)
-        if drill.status != Drill.Status.PLANNED:
-            raise Conflict(_("This drill has already been recorded or was cancelled."))
+    extra_participants = list(extra_participants)
+
+    def record(d):
         for person in extra_participants:
-            DrillParticipant.objects.get_or_create(drill=drill, person=person)
+            DrillParticipant.objects.get_or_create(drill=d, person=person)
         attended = set(attended_ids) | {p.pk for p in extra_participants}
-        for row in drill.attendance.all():
+        for row in d.attendance.all():
             row.attended = row.person_id in attended
             row.save(update_fields=["attended"])
-        drill.started_at, drill.ended_at = started_at, ended_at
-        drill.evacuation_seconds, drill.evaluation, drill.rating = evacuation_seconds, evaluation, rating
-        drill.status, drill.recorded_by = Drill.Status.DONE, user
-        drill.save()
-        timeline_record(
-            subject=drill, actor=user, action=gettext_noop("recorded"), from_state="planned", to_state="done"
-        )
-    return drill
+        d.started_at, d.ended_at = started_at, ended_at
+        d.evacuation_seconds, d.evaluation, d.rating = evacuation_seconds, evaluation, rating
+
+    return DRILL_FLOW.apply(drill, "record", user=user, apply=record)
 
 
 def drill_problem_add(*, drill, user, description: str, area=None, raise_hazard: bool = False) -> DrillProblem:
@@ -258,7 +228,7 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
     require(user, "emergency.manage_drill", problem.drill)
     with transaction.atomic():
         problem = DrillProblem.objects.select_for_update().select_related("drill__plan").get(pk=problem.pk)
-        if problem.hazard_number:
+        if hazards_for_source(problem).exists():
             raise Conflict(_("This problem has already been raised as a hazard."))
         drill = problem.drill
         category = {"fire": "fire", "network": "network", "power": "electrical"}.get(drill.plan.scenario, "other")
@@ -266,7 +236,7 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
         title, title_zh = in_each_language(
             lambda: _("Drill finding (%(plan)s): %(problem)s") % {"plan": drill.plan, "problem": problem_line}
         )
-        hazard = hazard_raise_via_hazards(
+        hazard = hazard_raise(
             title=title[:200],
             title_zh=title_zh[:200],
             description=problem.description,
@@ -277,8 +247,6 @@ def drill_problem_raise_hazard(*, problem, user) -> DrillProblem:
             category=category,
             source=problem,
         )
-        problem.hazard_number, problem.hazard_url = hazard.number, hazard.get_absolute_url()
-        problem.save(update_fields=["hazard_number", "hazard_url", "updated_at"])
         timeline_record(
             subject=drill, actor=user, action=gettext_noop("problem raised as hazard"), comment=hazard.number
         )
@@ -299,8 +267,6 @@ def drill_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind participants and safety officers of drills starting within the lead time; once per drill date."""
     now = now or timezone.now()
     horizon = now + datetime.timedelta(hours=drill_reminder_hours())
-    from apps.notifications.services import notify
-
     sent = 0
     drills = Drill.objects.filter(status=Drill.Status.PLANNED, planned_at__gt=now, planned_at__lte=horizon)
     officers = list(safety_officers())

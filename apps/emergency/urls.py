@@ -1,6 +1,9 @@
 from django.urls import path
 
+from apps.core.workflow_views import move_urlpatterns
+
 from . import views
+from .workflow import DRILL_FLOW
 
 app_name = "emergency"
 urlpatterns = [
@@ -15,8 +18,11 @@ urlpatterns = [
     path("drills/", views.drill_list, name="drill_list"),
     path("drills/new/", views.drill_schedule, name="drill_schedule"),
     path("drills/<int:pk>/", views.drill_detail, name="drill_detail"),
-    path("drills/<int:pk>/record/", views.drill_record, name="drill_record"),
-    path("drills/<int:pk>/cancel/", views.drill_cancel, name="drill_cancel"),
     path("drills/<int:pk>/problems/", views.drill_problem_add, name="drill_problem_add"),
     path("problems/<int:pk>/hazard/", views.drill_problem_hazard, name="drill_problem_hazard"),
+    # One URL per move, served by the generic move view: emergency:drill_record at drills/<pk>/record/,
+    # emergency:drill_cancel at drills/<pk>/cancel/.
+    *move_urlpatterns(
+        DRILL_FLOW, queryset=views.visible_drills, render_detail=views.drill_page, prefix="drills/<int:pk>/"
+    ),
 ]

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,19 +15,18 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 from apps.documents.models import DocumentVersion
 from apps.documents.workflow import FLOW as DOCUMENT_FLOW
-from apps.hazards.selectors import visible_hazard_numbers
+from apps.hazards.selectors import hazards_raised_by
 
 from . import selectors, services
 from .forms import (
-    CancelForm,
     DrillProblemForm,
-    DrillRecordForm,
     DrillScheduleForm,
     PlanCreateForm,
     PlanVersionForm,
     TeamMemberForm,
 )
 from .models import ContingencyPlan, DrillProblem, TeamMember
+from .workflow import DRILL_FLOW
 
 
 def _need(request, perm, obj=None):
@@ -159,7 +156,7 @@ def version_detail(request, pk):
 def team(request):
     form = None
     if request.user.has_perm("emergency.manage_team"):
-        form = TeamMemberForm(request.POST or None)
+        form = TeamMemberForm(request.POST or None, user=request.user)
         if (
             request.method == "POST"
             and form.is_valid()
@@ -238,34 +235,36 @@ def _drill_or_404(pk):
     return get_object_or_404(selectors.drill_detail_qs(), pk=pk)
 
 
-def _drill_context(request, drill, bound=None):
+def visible_drills(request):
+    """The drills (everyone may see them; the moves' URLs fetch through this)."""
+    return selectors.drill_detail_qs()
+
+
+def drill_page(request, drill, *, bound_form=None, status=200):
+    """The drill page (also shown again, status 400, with a refused move's form as it was filled in)."""
+    context = _drill_context(request, drill, bound_form=bound_form)
+    return render(request, "emergency/drill_detail.html", context, status=status)
+
+
+def _drill_context(request, drill, bound=None, bound_form=None):
     """What the drill page shows; ``bound`` replaces a blank form by a refused one (input and errors kept)."""
     can_manage = request.user.has_perm("emergency.manage_drill", drill)
-    now = timezone.now()
-    record_form = None
-    if can_manage and drill.status == drill.Status.PLANNED:
-        start = timezone.localtime(min(drill.planned_at, now))
-        record_form = DrillRecordForm(
-            drill=drill,
-            initial={
-                "started_at": start,
-                "ended_at": timezone.localtime(min(drill.planned_at + datetime.timedelta(minutes=30), now)),
-                "attended": [str(a.person_id) for a in drill.attendance.all()],
-            },
-        )
+    started = drill.planned_at <= timezone.now()
+    moves = move_items(DRILL_FLOW, drill, request.user, bound_form=bound_form)
+    if not started:  # a drill is recorded once it has started
+        moves = [m for m in moves if m["move"].name != "record"]
     problems = list(drill.problems.all())
-    linked = visible_hazard_numbers(user=request.user, numbers=[p.hazard_number for p in problems])
+    raised = hazards_raised_by(user=request.user, sources=problems)
     for problem in problems:
-        problem.hazard_link = problem.hazard_url if problem.hazard_number in linked else ""
+        problem.hazards = raised.get(problem.pk, [])
     context = {
         "drill": drill,
         "problems": problems,
         "can_manage": can_manage,
-        "record_form": record_form,
+        "moves": moves,
+        "can_record_later": can_manage and not started and request.user.has_perm("emergency.record_drill", drill),
         "problem_form": DrillProblemForm(site=drill.site) if can_manage else None,
-        "cancel_form": CancelForm() if can_manage and drill.status == drill.Status.PLANNED else None,
         "timeline": timeline_for(drill),
-        "started": drill.planned_at <= now,
     }
     context.update(bound or {})
     return context
@@ -274,7 +273,7 @@ def _drill_context(request, drill, bound=None):
 @login_required
 def drill_detail(request, pk):
     drill = _drill_or_404(pk)
-    return render(request, "emergency/drill_detail.html", _drill_context(request, drill))
+    return drill_page(request, drill)
 
 
 def _drill_post(request, drill, key, form, call, success):
@@ -285,42 +284,6 @@ def _drill_post(request, drill, key, form, call, success):
         return redirect(drill.get_absolute_url())
     context = _drill_context(request, _drill_or_404(drill.pk), bound={key: form})
     return render(request, "emergency/drill_detail.html", context, status=400)
-
-
-@login_required
-@require_POST
-def drill_record(request, pk):
-    drill = _drill_or_404(pk)
-
-    def record(form):
-        data = form.cleaned_data
-        services.drill_record(
-            drill=drill,
-            user=request.user,
-            started_at=data["started_at"],
-            ended_at=data["ended_at"],
-            evacuation_seconds=form.total_evacuation_seconds(),
-            evaluation=data["evaluation"],
-            rating=data["rating"],
-            attended_ids=[int(x) for x in data["attended"]],
-        )
-
-    form = DrillRecordForm(request.POST, drill=drill)
-    return _drill_post(request, drill, "record_form", form, record, _("Drill recorded."))
-
-
-@login_required
-@require_POST
-def drill_cancel(request, pk):
-    drill = _drill_or_404(pk)
-    return _drill_post(
-        request,
-        drill,
-        "cancel_form",
-        CancelForm(request.POST),
-        lambda f: services.drill_cancel(drill=drill, user=request.user, reason=f.cleaned_data["reason"]),
-        _("Drill cancelled."),
-    )
 
 
 @login_required

@@ -32,3 +32,11 @@ class HazardsConfig(AppConfig):
 
         # A "please sign it off" whose hazard has been signed off shows as no longer needed.
         relevance.register(Hazard, notification_still_relevant)
+
+        from apps.organization.selectors import register_person_scope
+
+        from .forms import RESPONSIBLE_SCOPE
+        from .selectors import responsible_candidates
+
+        # The plan's person picker: its search and its validation offer the same people.
+        register_person_scope(RESPONSIBLE_SCOPE, responsible_candidates)

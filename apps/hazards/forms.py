@@ -2,15 +2,16 @@
 shows as an error on the field (and the hazard is not saved) instead of a 500."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core.fields import MultipleFileInput
+from apps.core.permissions import is_officer
 from apps.core.uploads import inspect_image
 from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department
+from apps.organization.widgets import PersonChoiceField
 
 from .models import Hazard
 
@@ -50,12 +51,6 @@ class AreaChoiceField(forms.ModelChoiceField):
 
 def area_queryset():
     return Area.objects.filter(is_active=True).select_related("floor__site")
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        dept = obj.department.display_name if obj.department_id else "—"
-        return f"{obj} ({dept})"
 
 
 class HazardReportForm(forms.Form):
@@ -128,30 +123,15 @@ class ReasonForm(MoveForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-PEOPLE_SHOWN = 50
-
-
-def people_for_planner(user):
-    """Whom ``user`` may name as responsible: anyone for officers, their own department(s) for heads."""
-    from apps.core.permissions import is_officer
-
-    people = get_user_model().objects.filter(is_active=True).select_related("department")
-    if not is_officer(user):
-        people = people.filter(department_id__in=user.headed_department_ids)
-    return people.order_by("department__name", "full_name", "id")
+# The people a planner may name as responsible (``selectors.responsible_candidates``): the picker's
+# search and the field's validation use this one scope, registered in ``HazardsConfig.ready()``.
+RESPONSIBLE_SCOPE = "hazards.responsible"
 
 
 class PlanForm(MoveForm):
-    page_only_fields = ("find_person",)  # a search box for the picker, not part of the plan
-
-    find_person = forms.CharField(
-        label=_("Find a person"),
-        required=False,
-        help_text=_("Type a name or employee number to list more people below."),
-    )
     measures = forms.CharField(label=_("Rectification measures"), widget=forms.Textarea(attrs={"rows": 3}))
     department = forms.ModelChoiceField(label=_("Responsible department"), queryset=Department.objects.all())
-    responsible_person = PersonChoiceField(label=_("Responsible person"), queryset=get_user_model().objects.none())
+    responsible_person = PersonChoiceField(label=_("Responsible person"), scope=RESPONSIBLE_SCOPE)
     deadline = core_fields.DateField(
         label=_("Rectification deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -166,33 +146,10 @@ class PlanForm(MoveForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.urls import reverse
-
         hazard, user = self.obj, self.user
-
-        from apps.core.permissions import is_officer
-
-        people = people_for_planner(user) if user is not None else get_user_model().objects.none()
         departments = Department.objects.all()
         if user is not None and not is_officer(user):
             departments = departments.filter(pk__in=user.headed_department_ids)
-        field = self.fields["responsible_person"]
-        field.queryset = people  # what may be chosen (validated)
-        # What the page lists at first: the hazard's department; the search box fetches others
-        # (an autocomplete, not a <select> with every person of the company).
-        shown = people.filter(department_id=hazard.department_id) if hazard and hazard.department_id else people
-        field.widget.choices = [("", "---------")] + [
-            (p.pk, field.label_from_instance(p)) for p in shown[:PEOPLE_SHOWN]
-        ]
-        self.fields["find_person"].widget.attrs.update(
-            {
-                "type": "search",
-                "autocomplete": "off",
-                "hx-get": reverse("hazards:people_options"),
-                "hx-trigger": "input changed delay:300ms, search",
-                "hx-target": f"#id_{self.add_prefix('responsible_person')}",
-            }
-        )
         self.fields["department"].queryset = departments
         if hazard is not None and not self.is_bound:
             self.initial.update({"department": hazard.department_id, "deadline": hazard.deadline})

@@ -64,6 +64,5 @@ rules.add_perm("hazards.list_hazards", is_active_user)
 rules.add_perm("hazards.view_map", is_company_wide | is_department_head)
 rules.add_perm("hazards.print_poster", is_company_wide | is_department_head)
 rules.add_perm("hazards.print_notice", can_view_hazard)
-rules.add_perm("hazards.pick_people", is_officer | is_department_head)
 # An anonymous reporter's name is for the safety officers (who may thank or reward them) only.
 rules.add_perm("hazards.view_reporter", is_officer | is_reporter | (can_view_hazard & is_named_reporter))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -33,11 +34,42 @@ def hazard_list(*, user, filters=None):
     return qs
 
 
+def responsible_candidates(user):
+    """Whom ``user`` may name as responsible for a rectification: anyone for officers, their own
+    department(s) for heads (the plan's person picker searches and accepts exactly these)."""
+    people = get_user_model().objects.filter(is_active=True).select_related("department")
+    if not is_officer(user):
+        people = people.filter(department_id__in=user.headed_department_ids)
+    return people.order_by("department__name", "full_name", "id")
+
+
 def hazards_for_source(source):
     """The hazards raised by one record (an inspection item, a drill, an incident action)."""
     return Hazard.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk).order_by(
         "created_at", "id"
     )
+
+
+def hazards_raised_by(*, user, sources) -> dict:
+    """The hazards raised by these records (all of one model: drill problems, incident actions), as
+    ``{source pk: [hazard, …]}`` in two queries; each hazard carries ``visible``, whether ``user`` may
+    open it (the page links it, or shows only its number). ``templates/hazards/inc/raised.html`` shows
+    them the same way on every source's page."""
+    sources = [s for s in sources if s is not None and s.pk is not None]
+    if not sources:
+        return {}
+    content_type = ContentType.objects.get_for_model(sources[0])
+    hazards = list(
+        Hazard.objects.filter(source_type=content_type, source_id__in=[s.pk for s in sources]).order_by(
+            "created_at", "id"
+        )
+    )
+    visible = set(hazard_list(user=user).filter(pk__in=[h.pk for h in hazards]).values_list("pk", flat=True))
+    raised: dict = {}
+    for hazard in hazards:
+        hazard.visible = hazard.pk in visible
+        raised.setdefault(hazard.source_id, []).append(hazard)
+    return raised
 
 
 def overdue_q(today=None):
@@ -171,11 +203,3 @@ def risk_map(*, user, expand=None):
         entry["site_level"] = by_site[site_id]
         _fold(entry, by_site[site_id])
     return {"sites": list(sites.values()), "unplaced": unplaced if unplaced["count"] else None}
-
-
-def visible_hazard_numbers(*, user, numbers) -> set[str]:
-    """Which of these hazard numbers the user may open: other modules show the rest without a link."""
-    numbers = [n for n in numbers if n]
-    if not numbers:
-        return set()
-    return set(hazard_list(user=user).filter(number__in=numbers).values_list("number", flat=True))

@@ -14,7 +14,6 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +28,7 @@ from apps.core.permissions import is_officer, require
 from apps.core.services import attachment_add, record_number_next
 from apps.notifications.models import Notification
 from apps.notifications.services import Message, notify, notify_bulk
+from apps.organization.selectors import management, safety_officers
 
 from .conf import hazard_setting, risk_level_for
 from .models import Hazard
@@ -46,16 +46,12 @@ NUMBER_PREFIX = "YH"  # 隐患
 # ---------------------------------------------------------------------------------------------- helpers
 
 
-def _users(**filters):
-    return list(get_user_model().objects.filter(is_active=True, **filters))
-
-
 def _officers():
-    return _users(role=get_user_model().Role.SAFETY_OFFICER)
+    return list(safety_officers())
 
 
 def _management():
-    return _users(role=get_user_model().Role.MANAGEMENT)
+    return list(management())
 
 
 def _department_head(hazard):

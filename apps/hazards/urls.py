@@ -13,7 +13,6 @@ urlpatterns = [
     path("export.csv", views.hazard_export, name="hazard_export"),
     path("my/", views.my_work_view, name="my_work"),
     path("<int:pk>/notice.pdf", views.hazard_notice, name="hazard_notice"),
-    path("people/", views.people_options, name="people_options"),
     path("posters/", views.area_posters, name="area_posters"),
     path("posters/<int:area_id>/", views.area_poster, name="area_poster"),
     # One URL per move, hazards:hazard_<move> (<pk>/<move-name>/), all served by the generic move view.

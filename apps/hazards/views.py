@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from apps.core.filters import refuse_invalid_filter
 from apps.core.i18n import reader_is_chinese
 from apps.core.pagination import paginate_ids_first
 from apps.core.panels import record_panels
-from apps.core.params import clean_text, parse_id
+from apps.core.params import parse_id
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
@@ -23,7 +22,7 @@ from apps.organization.selectors import area_full_names, department_names
 
 from . import services
 from .filters import HazardFilter
-from .forms import PEOPLE_SHOWN, HazardReportForm, PersonChoiceField, area_queryset, people_for_planner
+from .forms import HazardReportForm, area_queryset
 from .models import Hazard
 from .pdf import notice_pdf_response
 from .qr import qr_svg
@@ -221,18 +220,3 @@ def area_poster(request, area_id):
     area = get_object_or_404(Area.objects.select_related("floor__site"), pk=area_id)
     url = request.build_absolute_uri(reverse("hazards:hazard_report") + f"?area={area.pk}")
     return render(request, "hazards/area_poster.html", {"area": area, "report_url": url, "qr": qr_svg(url)})
-
-
-@login_required
-def people_options(request):
-    """Autocomplete for the responsible-person picker: ``<option>``s matching ``q``, for htmx."""
-    if not request.user.has_perm("hazards.pick_people"):
-        raise PermissionDenied
-    # htmx sends the search box under its (prefixed) form name.
-    q = clean_text(next((v for k, v in request.GET.items() if k == "q" or k.endswith("find_person")), ""))
-    people = people_for_planner(request.user)
-    if q:
-        people = people.filter(Q(full_name__icontains=q) | Q(username__icontains=q) | Q(employee_number__icontains=q))
-    label = PersonChoiceField(queryset=people).label_from_instance
-    options = [(p.pk, label(p)) for p in people[:PEOPLE_SHOWN]]
-    return render(request, "hazards/inc/people_options.html", {"options": options})

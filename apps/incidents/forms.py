@@ -5,28 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import fields as core_fields
 from apps.core.bounds import MAX_INTERVAL_DAYS
 from apps.core.exceptions import ApplicationError
-from apps.core.fields import MultipleFileInput
-from apps.core.uploads import inspect_image
-from apps.emergency.forms import DateInput, DateTimeLocalInput, PersonField, StyledForm
+from apps.core.forms import DateInput, DateTimeLocalInput, PhotosField, StyledForm
+from apps.core.workflow import MoveForm
 from apps.emergency.models import ContingencyPlan
 from apps.organization.models import Area
+from apps.organization.widgets import PersonChoiceField
 
 from .models import CorrectiveAction, Incident, InvolvedPerson
-
-
-class PhotosField(forms.FileField):
-    """Zero or more photos, each checked by content."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*", "capture": "environment"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        for f in files:
-            inspect_image(f)
-        return files
 
 
 def area_field(required=False):
@@ -67,7 +52,7 @@ class IncidentReportForm(OccurredAtMixin, StyledForm):
 
 
 class InvolvedPersonForm(StyledForm):
-    person = PersonField(label=_("Employee"), required=False)
+    person = PersonChoiceField(label=_("Employee"), scope="colleagues", required=False)
     name = forms.CharField(label=_("or name (visitor, contractor)"), max_length=150, required=False)
     # Initial values are what an untouched row posts (the first choice, 0 days), so a row the reporter
     # never touched counts as unchanged and is skipped, like an empty one.
@@ -113,7 +98,7 @@ class ActivatePlanForm(StyledForm):
 
 
 class AssignLeadForm(StyledForm):
-    lead = PersonField(label=_("Investigation lead"))
+    lead = PersonChoiceField(label=_("Investigation lead"), scope="visible")
 
 
 class ExternalReportForm(StyledForm):
@@ -181,7 +166,7 @@ class EventForm(StyledForm):
 class ActionForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CorrectiveAction.Kind.choices)
     description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
-    owner = PersonField(label=_("Owner"))
+    owner = PersonChoiceField(label=_("Owner"), scope="visible")
     due_date = core_fields.DateField(label=_("Due date"), widget=DateInput())
     check_due = core_fields.DateField(
         label=_("Effectiveness check on"),
@@ -191,22 +176,30 @@ class ActionForm(StyledForm):
     )
 
 
-class ActionCompleteForm(StyledForm):
+class ActionCompleteForm(MoveForm):
+    """Mark an action done (the move ``complete``): what was done, with photos of the result."""
+
     evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 2}))
     photos = PhotosField(label=_("Photos of the result"))
 
 
-class ActionCheckForm(StyledForm):
-    effective = forms.TypedChoiceField(
-        label=_("Was the action effective?"),
-        choices=[("yes", _("Effective")), ("no", _("Not effective"))],
-        coerce=lambda v: v == "yes",
+class CheckNoteForm(MoveForm):
+    """The effectiveness check found the action effective: how it was verified (optional)."""
+
+    comment = forms.CharField(
+        label=_("How was effectiveness verified?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1}),
     )
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class MoveForm(StyledForm):
-    comment = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+class NotEffectiveForm(MoveForm):
+    """The effectiveness check found the action not effective: why (required)."""
+
+    comment = forms.CharField(
+        label=_("Why was it not effective?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 1})
+    )
 
 
 class CaseStudyForm(StyledForm):

@@ -1,7 +1,5 @@
 """Incidents and accidents (事故): report, response, external report, investigation, CAPA (R5.2)."""
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -138,29 +136,6 @@ class Incident(BaseModel):
         return [labels.get(c, c) for c in self.cause_categories]
 
 
-@dataclass(frozen=True)
-class Move:
-    name: str
-    source: tuple
-    target: str
-    perm: str
-    label: object
-    needs_comment: bool = False
-
-
-S = Incident.Status
-# The one table of allowed incident moves (STYLE.md "State machines").
-INCIDENT_MOVES = {
-    m.name: m
-    for m in (
-        Move("investigate", (S.REPORTED,), S.INVESTIGATING, "incidents.investigate_incident", _("Start investigation")),
-        Move("start_actions", (S.INVESTIGATING,), S.ACTIONS, "incidents.investigate_incident", _("Start actions")),
-        Move("close", (S.INVESTIGATING, S.ACTIONS), S.CLOSED, "incidents.close_incident", _("Close incident")),
-        Move("reopen", (S.CLOSED,), S.INVESTIGATING, "incidents.reopen_incident", _("Reopen"), needs_comment=True),
-    )
-}
-
-
 class InvolvedPerson(models.Model):
     class Role(models.TextChoices):
         INJURED = "injured", _("Injured")
@@ -274,8 +249,6 @@ class CorrectiveAction(BaseModel):
         verbose_name=_("checked by"),
     )
     check_note = models.TextField(_("effectiveness check"), blank=True)
-    hazard_number = models.CharField(_("hazard"), max_length=40, blank=True)
-    hazard_url = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -292,19 +265,6 @@ class CorrectiveAction(BaseModel):
     @property
     def counts_as_closed(self):
         return self.status in (self.Status.CLOSED, self.Status.HAZARD)
-
-
-A = CorrectiveAction.Status
-# The one table of allowed action moves.
-ACTION_MOVES = {
-    m.name: m
-    for m in (
-        Move("complete", (A.OPEN,), A.DONE, "incidents.complete_action", _("Mark done")),
-        Move("confirm_effective", (A.DONE,), A.CLOSED, "incidents.check_action", _("Effective: close")),
-        Move("not_effective", (A.DONE,), A.OPEN, "incidents.check_action", _("Not effective: reopen"), True),
-        Move("raise_hazard", (A.OPEN,), A.HAZARD, "incidents.raise_action_hazard", _("Raise as hazard")),
-    )
-}
 
 
 class HoursWorked(BaseModel):

@@ -70,6 +70,13 @@ def heads_an_injured_persons_department(user, obj):
 
 
 @rules.predicate
+def incident_is_open(user, obj):
+    """The incident (of an action) is not closed: a closed incident is locked until it is reopened."""
+    incident = _incident(obj)
+    return incident is not None and incident.is_open
+
+
+@rules.predicate
 def did_the_work(user, action):
     """The action's owner, or whoever marked it done: they do not judge their own work."""
     return action is not None and user.pk in (action.owner_id, action.completed_by_id)
@@ -97,13 +104,10 @@ rules.add_perm("incidents.view_correctiveaction", is_active_user & can_see_incid
 rules.add_perm("incidents.view_medical_details", is_active_user & may_view_medical_details)
 rules.add_perm("incidents.report_incident", is_active_user)
 rules.add_perm("incidents.respond_incident", is_officer)
-rules.add_perm("incidents.investigate_incident", is_officer | is_investigation_lead)
-rules.add_perm("incidents.close_incident", is_officer)
-rules.add_perm("incidents.reopen_incident", is_officer)
-rules.add_perm("incidents.complete_action", is_officer | is_action_owner)
-# Whoever did the work does not confirm it was effective: another safety officer does.
-rules.add_perm("incidents.check_action", is_officer & ~did_the_work)
-rules.add_perm("incidents.raise_action_hazard", is_officer | is_investigation_lead)
+# Correct the report and work on the investigation (events, causes, actions). The moves of the incident
+# and of its actions (incidents.<move>_incident, incidents.<move>_correctiveaction) are declared in
+# workflow.py with their rules.
+rules.add_perm("incidents.investigate", is_officer | is_investigation_lead)
 rules.add_perm("incidents.publish_case_study", is_officer)
 rules.add_perm("incidents.view_casestudy", is_active_user)
 rules.add_perm("incidents.view_statistics", is_company_wide)

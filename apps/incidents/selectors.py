@@ -7,9 +7,11 @@ from collections import Counter, OrderedDict
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
+from apps.core.models import TimelineEntry
 from apps.core.permissions import department_scope
 
 from .models import CaseStudy, CorrectiveAction, HoursWorked, Incident, InvolvedPerson
@@ -74,6 +76,21 @@ def incident_detail_qs(*, user):
             "events",
             Prefetch("actions", queryset=CorrectiveAction.objects.select_related("owner", "checked_by")),
         )
+    )
+
+
+def incident_timeline(incident):
+    """The incident's history with its actions' moves (added, done, checked, raised as a hazard), in
+    the order they happened: one list for the incident page and its PDF."""
+    incident_type = ContentType.objects.get_for_model(Incident)
+    action_type = ContentType.objects.get_for_model(CorrectiveAction)
+    return (
+        TimelineEntry.objects.filter(
+            Q(content_type=incident_type, object_id=incident.pk)
+            | Q(content_type=action_type, object_id__in=CorrectiveAction.objects.filter(incident=incident).values("pk"))
+        )
+        .select_related("actor")
+        .order_by("created_at", "id")
     )
 
 

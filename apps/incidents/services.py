@@ -1,9 +1,9 @@
 """Write operations on incidents: report, respond, report externally, investigate, correct, close.
 
-Every service is keyword-only, checks permission, validates, changes state inside
-``transaction.atomic()`` with the row locked, writes a timeline row and queues notifications
-with ``transaction.on_commit``. Allowed status moves come only from ``INCIDENT_MOVES`` and
-``ACTION_MOVES`` in models.py.
+Every service is keyword-only, checks permission and validates; state changes are the moves declared
+in ``workflow.py`` (``INCIDENT_FLOW.apply``/``ACTION_FLOW.apply``), changes that keep the state go
+through ``INCIDENT_FLOW.edit`` in the states that allow them. Both lock the row, check the state under
+the lock, write the timeline and queue notifications after the commit.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -25,12 +25,12 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
 from apps.core.i18n import in_each_language
 from apps.core.permissions import require
-from apps.core.services import attachment_add, timeline_record
-from apps.emergency.services import hazard_raise_via_hazards, safety_officers
+from apps.core.services import attachment_add, record_number_next, timeline_record
+from apps.hazards.services import hazard_raise
+from apps.notifications.services import notify
+from apps.organization.selectors import safety_officers
 
 from .models import (
-    ACTION_MOVES,
-    INCIDENT_MOVES,
     CaseStudy,
     CorrectiveAction,
     HoursWorked,
@@ -38,7 +38,9 @@ from .models import (
     IncidentEvent,
     InvolvedPerson,
 )
+from .workflow import ACTION_FLOW, INCIDENT_FLOW, INVESTIGATION, OPEN
 
+NUMBER_PREFIX = "INC"  # INC-2026-0007, from core's record_number_next
 DEFAULT_EXTERNAL_REPORT_HOURS = 24
 DEFAULT_EFFECTIVENESS_CHECK_DAYS = 30
 HAZARD_CATEGORY_BY_TYPE = {
@@ -57,18 +59,19 @@ def external_report_hours() -> int:
 
 
 def _notify_on_commit(**kwargs):
-    from apps.notifications.services import notify
-
     transaction.on_commit(lambda: notify(**kwargs))
 
 
-def _ensure_unlocked(incident):
-    if incident.is_locked:
-        raise Conflict(_("This incident is closed and locked. Reopen it (with a reason) to change it."))
+# What a change refused on a closed or not yet investigated incident says.
+LOCKED = gettext_lazy("This incident is closed and locked. Reopen it (with a reason) to change it.")
+NOT_INVESTIGATING = gettext_lazy("Start the investigation first.")
 
 
-def _lock(incident) -> Incident:
-    return Incident.objects.select_for_update().get(pk=incident.pk)
+def _edit(incident, *, user, states=OPEN, refused=LOCKED, **kwargs) -> Incident:
+    """Change an incident without moving it, in the states that allow the change (locked, checked)."""
+    if states is INVESTIGATION and incident.is_open:
+        refused = NOT_INVESTIGATING
+    return INCIDENT_FLOW.edit(incident, user=user, states=states, refused=refused, **kwargs)
 
 
 # Plausible dates: nothing before this, nothing planned further ahead than MAX_PLAN_DAYS.
@@ -89,15 +92,6 @@ def check_occurred_at(occurred_at: datetime.datetime) -> None:
         raise ApplicationError(_("An incident cannot happen in the future."))
     if occurred_at < EARLIEST:
         raise ApplicationError(_("Give the date the incident really happened (after 2000)."))
-
-
-def _next_number(year: int) -> str:
-    prefix = f"INC-{year}-"
-    last = (
-        Incident.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
-    )
-    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{seq:04d}"
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -125,27 +119,19 @@ def incident_report(
     for row in people:
         if not row.get("person") and not (row.get("name") or "").strip():
             raise ApplicationError(_("Name each person involved or pick the employee."))
-    for _attempt in range(3):
-        try:
-            with transaction.atomic():
-                incident = Incident.objects.create(
-                    number=_next_number(timezone.localdate().year),
-                    type=type,
-                    severity=severity,
-                    occurred_at=occurred_at,
-                    area=area,
-                    location_detail=location_detail,
-                    description=description,
-                    immediate_actions=immediate_actions,
-                    reporter=reporter,
-                    department=reporter.department,
-                )
-                break
-        except IntegrityError:
-            continue
-    else:
-        raise Conflict(_("Please try again: another incident was filed at the same moment."))
     with transaction.atomic():
+        incident = Incident.objects.create(
+            number=record_number_next(prefix=NUMBER_PREFIX),
+            type=type,
+            severity=severity,
+            occurred_at=occurred_at,
+            area=area,
+            location_detail=location_detail,
+            description=description,
+            immediate_actions=immediate_actions,
+            reporter=reporter,
+            department=reporter.department,
+        )
         InvolvedPerson.objects.bulk_create(
             InvolvedPerson(
                 incident=incident,
@@ -161,79 +147,73 @@ def incident_report(
         )
         for photo in photos:
             attachment_add(subject=incident, upload=photo, user=reporter, role="report")
-        timeline_record(subject=incident, actor=reporter, action=gettext_noop("reported"), to_state=incident.status)
-        recipients = list(safety_officers())
-        if incident.department_id and incident.department.head_id:
-            recipients.append(incident.department.head)
-        recipients = [u for u in recipients if u.pk != reporter.pk]
-        _notify_on_commit(
-            recipients=recipients,
-            key=f"incident:{incident.pk}:reported",
-            subject=format_lazy(
-                gettext_lazy("Incident reported: {number} ({type})"),
-                number=incident.number,
-                type=Incident.Type(type).label,
-            ),
-            body=format_lazy(gettext_lazy("{reporter} reported: {text}"), reporter=reporter, text=description[:300]),
-            url=incident.get_absolute_url(),
-        )
+
+        def tell_officers_and_head(i):
+            recipients = list(safety_officers())
+            if i.department_id and i.department.head_id:
+                recipients.append(i.department.head)
+            notify(
+                recipients=[u for u in recipients if u.pk != reporter.pk],
+                key=f"incident:{i.pk}:reported",
+                subject=format_lazy(
+                    gettext_lazy("Incident reported: {number} ({type})"),
+                    number=i.number,
+                    type=Incident.Type(type).label,
+                ),
+                body=format_lazy(
+                    gettext_lazy("{reporter} reported: {text}"), reporter=reporter, text=description[:300]
+                ),
+                url=i.get_absolute_url(),
+            )
+
+        INCIDENT_FLOW.start(incident, "report", user=reporter, on_commit=tell_officers_and_head)
     return incident
 
 
 # --- workflow ----------------------------------------------------------------------------------
 
 
-def incident_allowed_moves(*, incident, user) -> list:
-    """The moves this user may make on the incident now (the buttons on the page)."""
-    return [m for m in INCIDENT_MOVES.values() if incident.status in m.source and user.has_perm(m.perm, incident)]
+def incident_investigate(*, incident, user, comment: str = "") -> Incident:
+    """Start the investigation (officer or the investigation lead)."""
+    return INCIDENT_FLOW.apply(incident, "investigate", user=user, comment=comment)
 
 
-def _apply_move(incident, *, name: str, user, comment: str = ""):
-    move = INCIDENT_MOVES[name]
-    if incident.status not in move.source:
-        raise Conflict(
-            _("“%(move)s” is not possible while the incident is %(status)s.")
-            % {"move": move.label, "status": incident.get_status_display()}
-        )
-    if move.needs_comment and not comment.strip():
-        raise ApplicationError(_("Give a reason."))
-    if name == "close":
-        if not incident.root_cause.strip():
-            raise ApplicationError(_("Record the root cause before closing."))
-        if incident.external_required and not incident.external_reported_at:
-            raise ApplicationError(
-                _(
-                    "The incident must be reported to the authority before it is closed: record to whom, when "
-                    "and the reference under “External report” (it was due by %(due)s)."
-                )
-                % {"due": _fmt(incident.external_due_at) if incident.external_due_at else "—"}
-            )
-        pending = [a for a in incident.actions.all() if not a.counts_as_closed]
-        if pending:
-            raise ApplicationError(
-                _("Every action must be done and checked effective before closing (%(n)d pending).")
-                % {"n": len(pending)}
-            )
-    if name == "start_actions" and not incident.actions.exists():
+def _has_actions(incident):
+    if not incident.actions.exists():
         raise ApplicationError(_("Add at least one corrective or preventive action first."))
-    old = incident.status
-    incident.status = move.target
-    incident.closed_at = timezone.now() if move.target == Incident.Status.CLOSED else None
-    incident.save(update_fields=["status", "closed_at", "updated_at"])
-    timeline_record(
-        subject=incident, actor=user, action=move.label, from_state=old, to_state=move.target, comment=comment
-    )
-    return incident
 
 
-def incident_move(*, incident, user, name: str, comment: str = "") -> Incident:
-    """Move an incident along its workflow (start investigation, start actions, close, reopen)."""
-    if name not in INCIDENT_MOVES:
-        raise ApplicationError(_("Unknown step."))
-    require(user, INCIDENT_MOVES[name].perm, incident)
-    with transaction.atomic():
-        incident = _lock(incident)
-        return _apply_move(incident, name=name, user=user, comment=comment)
+def incident_start_actions(*, incident, user, comment: str = "") -> Incident:
+    """The investigation is done and its corrective and preventive actions are under way."""
+    return INCIDENT_FLOW.apply(incident, "start_actions", user=user, comment=comment, apply=_has_actions)
+
+
+def _ready_to_close(incident):
+    if not incident.root_cause.strip():
+        raise ApplicationError(_("Record the root cause before closing."))
+    if incident.external_required and not incident.external_reported_at:
+        raise ApplicationError(
+            _(
+                "The incident must be reported to the authority before it is closed: record to whom, when "
+                "and the reference under “External report” (it was due by %(due)s)."
+            )
+            % {"due": _fmt(incident.external_due_at) if incident.external_due_at else "—"}
+        )
+    pending = [a for a in incident.actions.all() if not a.counts_as_closed]
+    if pending:
+        raise ApplicationError(
+            _("Every action must be done and checked effective before closing (%(n)d pending).") % {"n": len(pending)}
+        )
+
+
+def incident_close(*, incident, user, comment: str = "") -> Incident:
+    """Close the incident: root cause known, authority told when it must be, every action closed."""
+    return INCIDENT_FLOW.apply(incident, "close", user=user, comment=comment, apply=_ready_to_close)
+
+
+def incident_reopen(*, incident, user, comment: str) -> Incident:
+    """Reopen a closed incident for more investigation; the reason is required."""
+    return INCIDENT_FLOW.apply(incident, "reopen", user=user, comment=comment)
 
 
 # --- response (R5.2.2) and external report (R5.2.3) ---------------------------------------------
@@ -242,30 +222,30 @@ def incident_move(*, incident, user, name: str, comment: str = "") -> Incident:
 def incident_activate_plan(*, incident, user, plan) -> Incident:
     """Link and activate a contingency plan; who and when are recorded."""
     require(user, "incidents.respond_incident", incident)
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_unlocked(incident)
-        incident.plan, incident.plan_activated_by, incident.plan_activated_at = plan, user, timezone.now()
-        incident.save(update_fields=["plan", "plan_activated_by", "plan_activated_at", "updated_at"])
-        timeline_record(subject=incident, actor=user, action=gettext_noop("plan activated"), comment=plan.name)
-    return incident
+
+    def activate(i):
+        i.plan, i.plan_activated_by, i.plan_activated_at = plan, user, timezone.now()
+
+    return _edit(incident, user=user, apply=activate, action=gettext_noop("plan activated"), comment=plan)
 
 
 def incident_assign_lead(*, incident, user, lead) -> Incident:
     require(user, "incidents.respond_incident", incident)
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_unlocked(incident)
-        incident.lead = lead
-        incident.save(update_fields=["lead", "updated_at"])
-        timeline_record(subject=incident, actor=user, action=gettext_noop("lead assigned"), comment=str(lead))
-        _notify_on_commit(
+
+    def assign(i):
+        i.lead = lead
+
+    def tell_lead(i):
+        notify(
             recipients=[lead],
-            key=f"incident:{incident.pk}:lead:{lead.pk}",
-            subject=format_lazy(gettext_lazy("You lead the investigation of {number}"), number=incident.number),
-            url=incident.get_absolute_url(),
+            key=f"incident:{i.pk}:lead:{lead.pk}",
+            subject=format_lazy(gettext_lazy("You lead the investigation of {number}"), number=i.number),
+            url=i.get_absolute_url(),
         )
-    return incident
+
+    return _edit(
+        incident, user=user, apply=assign, action=gettext_noop("lead assigned"), comment=str(lead), on_commit=tell_lead
+    )
 
 
 EDITABLE_FIELDS = ("type", "severity", "occurred_at", "area", "location_detail", "description", "immediate_actions")
@@ -273,35 +253,39 @@ EDITABLE_FIELDS = ("type", "severity", "occurred_at", "area", "location_detail",
 
 def incident_update(*, incident, user, **fields) -> Incident:
     """Correct the report's details (officer or lead); refused on a closed incident."""
-    require(user, "incidents.investigate_incident", incident)
+    require(user, "incidents.investigate", incident)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ApplicationError(f"unknown fields {sorted(unknown)}")
     if fields.get("occurred_at") is not None:
         check_occurred_at(fields["occurred_at"])
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_unlocked(incident)
-        changed = [f for f, v in fields.items() if getattr(incident, f) != v]
+    changed = []
+
+    def correct(i):
+        changed.extend(f for f, v in fields.items() if getattr(i, f) != v)
         for f in changed:
-            setattr(incident, f, fields[f])
+            setattr(i, f, fields[f])
         if "occurred_at" in changed:
-            if incident.external_reported_at and incident.external_reported_at < incident.occurred_at:
+            if i.external_reported_at and i.external_reported_at < i.occurred_at:
                 raise ApplicationError(
                     _("The incident cannot have happened after it was reported to the authority (%(when)s).")
-                    % {"when": _fmt(incident.external_reported_at)}
+                    % {"when": _fmt(i.external_reported_at)}
                 )
-            if incident.external_required:
-                incident.external_due_at = external_due_for(incident)
-            first_event = incident.events.order_by("happened_at").first()
-            if first_event and first_event.happened_at < incident.occurred_at - EVENT_LEAD_TIME:
+            if i.external_required:
+                i.external_due_at = external_due_for(i)
+            first_event = i.events.order_by("happened_at").first()
+            if first_event and first_event.happened_at < i.occurred_at - EVENT_LEAD_TIME:
                 raise ApplicationError(
                     _("The timeline of events starts at %(when)s, more than a day before this time.")
                     % {"when": _fmt(first_event.happened_at)}
                 )
-        if changed:
-            incident.save()
-            timeline_record(subject=incident, actor=user, action=gettext_noop("edited"), comment=", ".join(changed))
+
+    with transaction.atomic():
+        incident = _edit(incident, user=user, apply=correct)
+        if changed:  # the timeline names what was corrected, in the reader's language
+            names = [Incident._meta.get_field(f).verbose_name for f in changed]
+            comment = format_lazy(", ".join(["{}"] * len(names)), *names)
+            timeline_record(subject=incident, actor=user, action=gettext_noop("edited"), comment=comment)
     return incident
 
 
@@ -325,34 +309,30 @@ def incident_external_report(
         raise ApplicationError(_("Say which authority the incident was reported to."))
     if reported_at and reported_at > timezone.now() + CLOCK_SKEW:
         raise ApplicationError(_("The report time cannot be in the future."))
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_unlocked(incident)
-        if required and reported_at and reported_at < incident.occurred_at:
+
+    def record(i):
+        if required and reported_at and reported_at < i.occurred_at:
             raise ApplicationError(
                 _("The authority cannot have been told before the incident happened (%(when)s).")
-                % {"when": _fmt(incident.occurred_at)}
+                % {"when": _fmt(i.occurred_at)}
             )
-        incident.external_required = required
-        incident.external_due_at = external_due_for(incident) if required else None
-        incident.external_authority = authority if required else ""
-        incident.external_reported_at = reported_at if required else None
-        incident.external_reference = reference if required else ""
-        incident.save()
-        if required and reported_at:
-            comment = f"{authority} · {reference}"
-            action = gettext_noop("reported externally")
-        else:
-            comment = ""
-            action = gettext_noop("external report required") if required else gettext_noop("no external report needed")
-        timeline_record(subject=incident, actor=user, action=action, comment=comment)
-    return incident
+        i.external_required = required
+        i.external_due_at = external_due_for(i) if required else None
+        i.external_authority = authority if required else ""
+        i.external_reported_at = reported_at if required else None
+        i.external_reference = reference if required else ""
+
+    if required and reported_at:
+        comment = f"{authority} · {reference}"
+        action = gettext_noop("reported externally")
+    else:
+        comment = ""
+        action = gettext_noop("external report required") if required else gettext_noop("no external report needed")
+    return _edit(incident, user=user, apply=record, action=action, comment=comment)
 
 
 def incident_external_overdue_send(*, now: datetime.datetime | None = None) -> int:
     """Warn the safety officers once about each required external report not made in time."""
-    from apps.notifications.services import notify
-
     now = now or timezone.now()
     sent = 0
     overdue = Incident.objects.filter(
@@ -375,12 +355,6 @@ def incident_external_overdue_send(*, now: datetime.datetime | None = None) -> i
 # --- investigation (R5.2.4) ---------------------------------------------------------------------
 
 
-def _ensure_investigating(incident):
-    _ensure_unlocked(incident)
-    if incident.status == Incident.Status.REPORTED:
-        raise Conflict(_("Start the investigation first."))
-
-
 def incident_investigation_update(
     *,
     incident,
@@ -392,7 +366,7 @@ def incident_investigation_update(
     contributing_factors: str = "",
     lessons_learned: str = "",
 ) -> Incident:
-    require(user, "incidents.investigate_incident", incident)
+    require(user, "incidents.investigate", incident)
     whys = [w.strip() for w in whys if w and w.strip()][:5]
     valid = set(Incident.CauseCategory.values)
     cause_categories = [c for c in cause_categories if c in valid]
@@ -400,32 +374,33 @@ def incident_investigation_update(
         raise ApplicationError(_("Answer at least the first “why”."))
     if cause_method == Incident.CauseMethod.CATEGORIES and not cause_categories:
         raise ApplicationError(_("Pick at least one cause category."))
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_investigating(incident)
-        incident.cause_method, incident.whys, incident.cause_categories = cause_method, whys, cause_categories
-        incident.root_cause, incident.contributing_factors = root_cause, contributing_factors
-        incident.lessons_learned = lessons_learned
-        incident.save()
-        timeline_record(subject=incident, actor=user, action=gettext_noop("investigation updated"))
-    return incident
+
+    def record(i):
+        i.cause_method, i.whys, i.cause_categories = cause_method, whys, cause_categories
+        i.root_cause, i.contributing_factors = root_cause, contributing_factors
+        i.lessons_learned = lessons_learned
+
+    return _edit(incident, user=user, states=INVESTIGATION, apply=record, action=gettext_noop("investigation updated"))
 
 
 def incident_event_add(*, incident, user, happened_at: datetime.datetime, description: str) -> IncidentEvent:
-    require(user, "incidents.investigate_incident", incident)
+    require(user, "incidents.investigate", incident)
     if not description.strip():
         raise ApplicationError(_("Describe the event."))
     if happened_at > timezone.now() + CLOCK_SKEW:
         raise ApplicationError(_("An event of the timeline cannot be in the future."))
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_investigating(incident)
-        if happened_at < incident.occurred_at - EVENT_LEAD_TIME:
+    added = []
+
+    def add(i):
+        if happened_at < i.occurred_at - EVENT_LEAD_TIME:
             raise ApplicationError(
                 _("The timeline covers the day before the incident (%(when)s) and after; this event is earlier.")
-                % {"when": _fmt(incident.occurred_at)}
+                % {"when": _fmt(i.occurred_at)}
             )
-        return IncidentEvent.objects.create(incident=incident, happened_at=happened_at, description=description)
+        added.append(IncidentEvent.objects.create(incident=i, happened_at=happened_at, description=description))
+
+    _edit(incident, user=user, states=INVESTIGATION, apply=add)
+    return added[0]
 
 
 # --- corrective and preventive actions ----------------------------------------------------------
@@ -442,7 +417,7 @@ def action_add(
     check_due: datetime.date | None = None,
 ) -> CorrectiveAction:
     """Add a CAPA action; the first one moves the incident to "actions in progress"."""
-    require(user, "incidents.investigate_incident", incident)
+    require(user, "incidents.investigate", incident)
     if not description.strip():
         raise ApplicationError(_("Describe the action."))
     if check_due and check_due < due_date:
@@ -452,141 +427,141 @@ def action_add(
         raise ApplicationError(_("Plan the action within three years (by %(date)s).") % {"date": latest.isoformat()})
     if due_date < timezone.localtime(incident.occurred_at).date():
         raise ApplicationError(_("An action cannot be due before the incident happened."))
-    with transaction.atomic():
-        incident = _lock(incident)
-        _ensure_investigating(incident)
+    added = []
+
+    def add(i):
         action = CorrectiveAction.objects.create(
-            incident=incident, kind=kind, description=description, owner=owner, due_date=due_date, check_due=check_due
+            incident=i, kind=kind, description=description, owner=owner, due_date=due_date, check_due=check_due
         )
-        timeline_record(
-            subject=incident, actor=user, action=gettext_noop("action added"), comment=f"{description[:80]} → {owner}"
+        added.append(action)
+
+        def tell_owner(a):
+            notify(
+                recipients=[owner],
+                key=f"incident-action:{a.pk}:assigned",
+                subject=format_lazy(
+                    gettext_lazy("Action for incident {number}: due {due}"), number=i.number, due=due_date.isoformat()
+                ),
+                body=description,
+                url=a.get_absolute_url(),
+            )
+
+        ACTION_FLOW.start(action, "add", user=user, comment=f"{description[:60]} → {owner}", on_commit=tell_owner)
+
+    with transaction.atomic():
+        incident = _edit(incident, user=user, states=INVESTIGATION, apply=add)
+        if incident.status == Incident.Status.INVESTIGATING:  # the first action starts the actions stage
+            INCIDENT_FLOW.apply(incident, "start_actions", user=user)
+    return added[0]
+
+
+def _about(action, text: str = "") -> str:
+    """A timeline comment about an action: which action (its first words) and what was said."""
+    return action.description[:60] + (f": {text}" if text else "")
+
+
+def _not_own_work(action, user):
+    if user.pk in (action.owner_id, action.completed_by_id):
+        raise NotAllowed(_("You did the work of this action, so another safety officer checks its effectiveness."))
+
+
+def _check_is_due(action):
+    if action.check_due and timezone.localdate() < action.check_due:
+        raise ApplicationError(
+            _("The effectiveness check is due on %(date)s, not before.") % {"date": date_format(action.check_due)}
         )
-        if incident.status == Incident.Status.INVESTIGATING:
-            _apply_move(incident, name="start_actions", user=user)
-        _notify_on_commit(
-            recipients=[owner],
-            key=f"incident-action:{action.pk}:assigned",
-            subject=format_lazy(
-                gettext_lazy("Action for incident {number}: due {due}"),
-                number=incident.number,
-                due=due_date.isoformat(),
-            ),
-            body=description,
-            url=action.get_absolute_url(),
-        )
-    return action
-
-
-def action_allowed_moves(*, action, user) -> list:
-    return [m for m in ACTION_MOVES.values() if action.status in m.source and user.has_perm(m.perm, action)]
-
-
-def _lock_action(action) -> CorrectiveAction:
-    action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
-    incident = Incident.objects.select_for_update().get(pk=action.incident_id)
-    _ensure_unlocked(incident)
-    action.incident = incident
-    return action
-
-
-def _move_action(action, *, name: str, user, comment: str = ""):
-    move = ACTION_MOVES[name]
-    if action.status not in move.source:
-        raise Conflict(
-            _("“%(move)s” is not possible while the action is “%(status)s”.")
-            % {"move": move.label, "status": action.get_status_display()}
-        )
-    if move.needs_comment and not comment.strip():
-        raise ApplicationError(_("Give a reason."))
-    old = action.status
-    action.status = move.target
-    action.save()
-    timeline_record(
-        subject=action.incident,
-        actor=user,
-        action=f"action {name}",
-        from_state=old,
-        to_state=move.target,
-        comment=f"{action.description[:60]}" + (f": {comment}" if comment else ""),
-    )
-    return action
 
 
 def action_complete(
     *, action, user, evidence: str, check_due: datetime.date | None = None, photos: Iterable = ()
 ) -> CorrectiveAction:
     """The owner marks the action done with evidence; an effectiveness check is scheduled."""
-    require(user, "incidents.complete_action", action)
     if not evidence.strip():
         raise ApplicationError(_("Describe the evidence that the action was done."))
     today = timezone.localdate()
-    with transaction.atomic():
-        action = _lock_action(action)
-        if check_due is None:
-            check_due = action.check_due or today + datetime.timedelta(
+
+    def done(a):
+        due = check_due or a.check_due
+        if due is None:
+            due = today + datetime.timedelta(
                 days=int(getattr(settings, "ANQUAN_EFFECTIVENESS_CHECK_DAYS", DEFAULT_EFFECTIVENESS_CHECK_DAYS))
             )
-        action.evidence, action.completed_at, action.check_due = evidence, timezone.now(), max(check_due, today)
-        action.completed_by = user
-        _move_action(action, name="complete", user=user)
+        a.evidence, a.check_due = evidence, max(due, today)
         for photo in photos:
-            attachment_add(subject=action, upload=photo, user=user, role="evidence")
-        recipients = list(safety_officers()) + ([action.incident.lead] if action.incident.lead_id else [])
-        _notify_on_commit(
+            attachment_add(subject=a, upload=photo, user=user, role="evidence")
+
+    def ask_for_check(a):
+        recipients = list(safety_officers()) + ([a.incident.lead] if a.incident.lead_id else [])
+        notify(
             recipients=[u for u in recipients if u.pk != user.pk],
-            key=f"incident-action:{action.pk}:done:{action.completed_at:%Y%m%d%H%M%S}",
+            key=f"incident-action:{a.pk}:done:{a.completed_at:%Y%m%d%H%M%S}",
             subject=format_lazy(
                 gettext_lazy("Action done for {number}: check effectiveness on {date}"),
-                number=action.incident.number,
-                date=action.check_due.isoformat(),
+                number=a.incident.number,
+                date=a.check_due.isoformat(),
             ),
             body=evidence,
-            url=action.get_absolute_url(),
+            url=a.get_absolute_url(),
         )
-    return action
+
+    return ACTION_FLOW.apply(action, "complete", user=user, comment=_about(action), apply=done, on_commit=ask_for_check)
+
+
+def action_confirm_effective(*, action, user, comment: str = "") -> CorrectiveAction:
+    """The effectiveness check (ISO 45001 10.2) found the action effective: it is closed."""
+    _not_own_work(action, user)
+
+    def check(a):
+        _check_is_due(a)
+        a.check_note = comment
+
+    return ACTION_FLOW.apply(action, "confirm_effective", user=user, comment=_about(action, comment), apply=check)
+
+
+def action_not_effective(*, action, user, comment: str) -> CorrectiveAction:
+    """The effectiveness check found the action not effective: it is open again and the owner is told."""
+    _not_own_work(action, user)
+    if not (comment or "").strip():
+        raise ApplicationError(_("Give a reason."))
+
+    def check(a):
+        _check_is_due(a)
+        a.check_note = comment
+        a.completed_at, a.completed_by = None, None
+
+    def tell_owner(a):
+        notify(
+            recipients=[a.owner],
+            key=f"incident-action:{a.pk}:reopened:{a.checked_at:%Y%m%d%H%M%S}",
+            subject=format_lazy(
+                gettext_lazy("Action for {number} was not effective: please act again"), number=a.incident.number
+            ),
+            body=comment,
+            url=a.get_absolute_url(),
+        )
+
+    return ACTION_FLOW.apply(
+        action, "not_effective", user=user, comment=_about(action, comment), apply=check, on_commit=tell_owner
+    )
 
 
 def action_check(*, action, user, effective: bool, note: str = "") -> CorrectiveAction:
-    """The effectiveness check (ISO 45001 10.2): effective closes the action; not effective reopens it."""
-    name = "confirm_effective" if effective else "not_effective"
-    require(user, ACTION_MOVES[name].perm, action)
-    with transaction.atomic():
-        action = _lock_action(action)
-        if user.pk in (action.owner_id, action.completed_by_id):
-            raise NotAllowed(_("You did the work of this action, so another safety officer checks its effectiveness."))
-        if action.check_due and timezone.localdate() < action.check_due:
-            raise ApplicationError(
-                _("The effectiveness check is due on %(date)s, not before.") % {"date": date_format(action.check_due)}
-            )
-        action.checked_at, action.checked_by, action.check_note = timezone.now(), user, note
-        if not effective:
-            action.completed_at, action.completed_by = None, None
-        _move_action(action, name=name, user=user, comment=note)
-        if not effective:
-            _notify_on_commit(
-                recipients=[action.owner],
-                key=f"incident-action:{action.pk}:reopened:{action.checked_at:%Y%m%d%H%M%S}",
-                subject=format_lazy(
-                    gettext_lazy("Action for {number} was not effective: please act again"),
-                    number=action.incident.number,
-                ),
-                body=note,
-                url=action.get_absolute_url(),
-            )
-    return action
+    """The effectiveness check: effective closes the action; not effective reopens it (a reason is required)."""
+    if effective:
+        return action_confirm_effective(action=action, user=user, comment=note)
+    return action_not_effective(action=action, user=user, comment=note)
 
 
-def action_raise_hazard(*, action, user) -> CorrectiveAction:
-    """Hand the action over to the hazard closed loop instead (through the hazards service)."""
-    require(user, ACTION_MOVES["raise_hazard"].perm, action)
-    with transaction.atomic():
-        action = _lock_action(action)
-        incident = action.incident
+def action_raise_hazard(*, action, user, comment: str = "") -> CorrectiveAction:
+    """Hand the action over to the hazard closed loop instead: the hazard's source is the action."""
+
+    def hand_over(a):
+        incident = a.incident
         title, title_zh = in_each_language(lambda: _("From incident %(number)s") % {"number": incident.number})
-        hazard = hazard_raise_via_hazards(
+        hazard_raise(
             title=title,
             title_zh=title_zh,
-            description=action.description,
+            description=a.description,
             reporter=user,
             area=incident.area,
             department=incident.department,
@@ -594,17 +569,14 @@ def action_raise_hazard(*, action, user) -> CorrectiveAction:
             if incident.area_id
             else (incident.location_detail or _("Where incident %(number)s happened") % {"number": incident.number}),
             category=HAZARD_CATEGORY_BY_TYPE.get(incident.type, "other"),
-            source=action,
+            source=a,
         )
-        action.hazard_number, action.hazard_url = hazard.number, hazard.get_absolute_url()
-        _move_action(action, name="raise_hazard", user=user, comment=hazard.number)
-    return action
+
+    return ACTION_FLOW.apply(action, "raise_hazard", user=user, comment=_about(action, comment), apply=hand_over)
 
 
 def action_reminders_send(*, today: datetime.date | None = None) -> int:
     """Remind owners of due open actions and officers of due effectiveness checks; once per date."""
-    from apps.notifications.services import notify
-
     today = today or timezone.localdate()
     sent = 0
     due = CorrectiveAction.objects.filter(status=CorrectiveAction.Status.OPEN, due_date__lte=today)
@@ -710,10 +682,9 @@ def anonymiser_for(incident):
 def case_study_publish(*, incident, user, title: str = "") -> CaseStudy:
     """Publish a closed incident as an anonymised case study for training, visible to all staff."""
     require(user, "incidents.publish_case_study", incident)
-    with transaction.atomic():
-        incident = _lock(incident)
-        if incident.status != Incident.Status.CLOSED:
-            raise Conflict(_("Only a closed incident can be published as a case study."))
+    published = []
+
+    def publish(incident):
         if CaseStudy.objects.filter(incident=incident).exists():
             raise Conflict(_("This incident has already been published as a case study."))
         hide = anonymiser_for(incident)
@@ -729,16 +700,23 @@ def case_study_publish(*, incident, user, title: str = "") -> CaseStudy:
             x for x in (hide(incident.root_cause), why_lines, hide(incident.contributing_factors)) if x
         )
         actions = "\n".join(f"- {hide(a.description)}" for a in incident.actions.all())
-        case = CaseStudy.objects.create(
-            incident=incident,
-            title=hide(title.strip()) or f"{incident.get_type_display()} · {incident.occurred_at:%Y-%m}",
-            summary=summary,
-            causes=causes,
-            actions=actions,
-            lessons=hide(incident.lessons_learned),
-            incident_type=incident.type,
-            incident_month=timezone.localtime(incident.occurred_at).date().replace(day=1),
-            published_by=user,
+        published.append(
+            CaseStudy.objects.create(
+                incident=incident,
+                title=hide(title.strip()) or f"{incident.get_type_display()} · {incident.occurred_at:%Y-%m}",
+                summary=summary,
+                causes=causes,
+                actions=actions,
+                lessons=hide(incident.lessons_learned),
+                incident_type=incident.type,
+                incident_month=timezone.localtime(incident.occurred_at).date().replace(day=1),
+                published_by=user,
+            )
         )
-        timeline_record(subject=incident, actor=user, action=gettext_noop("published as case study"))
-    return case
+
+    _edit(
+        incident, user=user, states=[Incident.Status.CLOSED], apply=publish,
+        action=gettext_noop("published as case study"),
+        refused=gettext_lazy("Only a closed incident can be published as a case study."),
+    )  # fmt: skip
+    return published[0]

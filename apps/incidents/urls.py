@@ -1,6 +1,9 @@
 from django.urls import path
 
+from apps.core.workflow_views import move_urlpatterns
+
 from . import views
+from .workflow import ACTION_FLOW, INCIDENT_FLOW
 
 app_name = "incidents"
 urlpatterns = [
@@ -13,16 +16,20 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_study_detail, name="case_study_detail"),
     path("<int:pk>/", views.incident_detail, name="incident_detail"),
     path("<int:pk>/pdf/", views.incident_pdf, name="incident_pdf"),
-    path("<int:pk>/move/<slug:name>/", views.incident_move, name="incident_move"),
-    path("<int:pk>/edit/", views.incident_edit, name="incident_edit"),
-    path("<int:pk>/plan/", views.incident_activate_plan, name="incident_activate_plan"),
-    path("<int:pk>/lead/", views.incident_assign_lead, name="incident_assign_lead"),
-    path("<int:pk>/external/", views.incident_external, name="incident_external"),
-    path("<int:pk>/investigation/", views.incident_investigation, name="incident_investigation"),
-    path("<int:pk>/events/", views.incident_event_add, name="incident_event_add"),
-    path("<int:pk>/actions/", views.action_add, name="action_add"),
+    # The page's forms that change the incident without moving it (views.PAGE_FORMS).
+    path("<int:pk>/edit/", views.incident_form_post, {"name": "edit"}, name="incident_edit"),
+    path("<int:pk>/plan/", views.incident_form_post, {"name": "plan"}, name="incident_activate_plan"),
+    path("<int:pk>/lead/", views.incident_form_post, {"name": "lead"}, name="incident_assign_lead"),
+    path("<int:pk>/external/", views.incident_form_post, {"name": "external"}, name="incident_external"),
+    path("<int:pk>/investigation/", views.incident_form_post, {"name": "investigation"}, name="incident_investigation"),
+    path("<int:pk>/events/", views.incident_form_post, {"name": "event"}, name="incident_event_add"),
+    path("<int:pk>/actions/", views.incident_form_post, {"name": "action"}, name="action_add"),
     path("<int:pk>/case-study/", views.case_study_publish, name="case_study_publish"),
-    path("actions/<int:pk>/complete/", views.action_complete, name="action_complete"),
-    path("actions/<int:pk>/check/", views.action_check, name="action_check"),
-    path("actions/<int:pk>/hazard/", views.action_raise_hazard, name="action_raise_hazard"),
+    # One URL per move, served by the generic move view: incidents:incident_<move> at <pk>/<move>/
+    # (investigate, start-actions, close, reopen) and incidents:correctiveaction_<move> at
+    # actions/<pk>/<move>/ (complete, confirm-effective, not-effective, raise-hazard).
+    *INCIDENT_FLOW.urlpatterns(queryset=views.visible_incidents, render_detail=views.incident_page),
+    *move_urlpatterns(
+        ACTION_FLOW, queryset=views.visible_actions, render_detail=views.action_page, prefix="actions/<int:pk>/"
+    ),
 ]

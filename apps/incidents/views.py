@@ -1,27 +1,29 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
-from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.forms import submit_form
 from apps.core.pagination import paginate
 from apps.core.panels import record_panels
 from apps.core.params import parse_id
 from apps.core.pdf import pdf_response, render_pdf
-from apps.core.selectors import attachments_for, timeline_for
-from apps.hazards.selectors import visible_hazard_numbers
+from apps.core.permissions import is_officer
+from apps.core.selectors import attachments_for
+from apps.core.workflow_views import move_items
+from apps.hazards.selectors import hazards_raised_by
 
 from . import selectors, services
 from .filters import IncidentFilter
 from .forms import (
-    ActionCheckForm,
-    ActionCompleteForm,
     ActionForm,
     ActivatePlanForm,
     AssignLeadForm,
@@ -33,26 +35,14 @@ from .forms import (
     IncidentReportForm,
     InvestigationForm,
     InvolvedPersonFormSet,
-    MoveForm,
 )
-from .models import INCIDENT_MOVES, CorrectiveAction, Incident
+from .models import CorrectiveAction, Incident
+from .workflow import ACTION_FLOW, INCIDENT_FLOW
 
 
 def _need(request, perm, obj=None):
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def _run(request, call, success):
-    try:
-        result = call()
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return None
-    messages.success(request, success)
-    return result or True
 
 
 def _incident_or_404(request, pk, qs=None):
@@ -111,8 +101,8 @@ def incident_report(request):
     area_id = parse_id(request.GET.get("area"))  # from a QR poster
     if area_id is not None:
         initial["area"] = area_id
-    form = IncidentReportForm(request.POST or None, request.FILES or None, initial=initial)
-    people = InvolvedPersonFormSet(request.POST or None, prefix="people")
+    form = IncidentReportForm(request.POST or None, request.FILES or None, initial=initial, user=request.user)
+    people = InvolvedPersonFormSet(request.POST or None, prefix="people", form_kwargs={"user": request.user})
     if request.method == "POST" and people.is_valid():
         rows = [f.cleaned_data for f in people.forms if f.has_changed() and f.cleaned_data]
         result = {}
@@ -144,39 +134,50 @@ def incident_report(request):
     return render(request, "incidents/incident_report.html", {"form": form, "people": people})
 
 
-def _detail_context(request, incident, *, bound=None, bound_action=None):
+def _detail_context(request, incident, *, bound=None, bound_form=None):
     """Everything the incident page shows. ``bound`` replaces blank forms by submitted ones (refused
-    input is shown again with its errors); ``bound_action`` is (action pk, form) for an action's form."""
+    input is shown again with its errors); ``bound_form`` is a refused move's form (of the incident or
+    of one of its actions)."""
     user = request.user
     can_respond = user.has_perm("incidents.respond_incident", incident)
-    can_investigate = user.has_perm("incidents.investigate_incident", incident)
+    can_investigate = user.has_perm("incidents.investigate", incident)
     open_ = incident.is_open
     actions = list(incident.actions.all())
-    linked_hazards = visible_hazard_numbers(user=user, numbers=[a.hazard_number for a in actions])
+    raised = hazards_raised_by(user=user, sources=actions)
+    today = timezone.localdate()
     for action in actions:
-        action.moves = services.action_allowed_moves(action=action, user=user) if open_ else []
-        action.can_complete = any(m.name == "complete" for m in action.moves)
-        action.can_check = any(m.name == "confirm_effective" for m in action.moves)
-        action.can_raise = any(m.name == "raise_hazard" for m in action.moves)
-        action.check_is_due = action.check_due is None or action.check_due <= timezone.localdate()
-        action.hazard_link = action.hazard_url if action.hazard_number in linked_hazards else ""
-        action.form = bound_action[1] if bound_action and bound_action[0] == action.pk else None
-        action.checker_note = _checker_note(action, user) if action.status == CorrectiveAction.Status.DONE else ""
+        action.incident = incident  # the predicates read the incident's state and lead
+        own_form = bound_form if bound_form is not None and bound_form.obj == action else None
+        action.moves = move_items(ACTION_FLOW, action, user, bound_form=own_form)
+        action.check_is_due = action.check_due is None or action.check_due <= today
+        if not action.check_is_due:  # the check's buttons come when it is due
+            checks = [m for m in action.moves if m["move"].name in ("confirm_effective", "not_effective")]
+            action.check_not_due = bool(checks)
+            action.moves = [m for m in action.moves if m not in checks]
+        action.can_complete = any(m["move"].name == "complete" for m in action.moves)
+        action.can_check = any(m["move"].name == "confirm_effective" for m in action.moves)
+        action.hazards = raised.get(action.pk, [])
+        action.checker_note = (
+            _checker_note(action, user)
+            if action.status == CorrectiveAction.Status.DONE and not getattr(action, "check_not_due", False)
+            else ""
+        )
+    incident_form = bound_form if bound_form is not None and bound_form.obj == incident else None
     edit_initial = {f: getattr(incident, f) for f in services.EDITABLE_FIELDS}
     edit_initial["occurred_at"] = timezone.localtime(incident.occurred_at)
     bound = bound or {}
     context = {
         "incident": incident,
         "actions": actions,
-        "moves": services.incident_allowed_moves(incident=incident, user=user),
+        "moves": move_items(INCIDENT_FLOW, incident, user, bound_form=incident_form),
         "photos": attachments_for(incident),
-        "timeline": timeline_for(incident),
+        "timeline": selectors.incident_timeline(incident),
         "record_panels": record_panels(request=request, obj=incident),
         "medical": user.has_perm("incidents.view_medical_details", incident),
         "can_respond": can_respond and open_,
         "can_investigate": can_investigate and open_ and incident.status != Incident.Status.REPORTED,
         "plan_form": ActivatePlanForm(auto_id="plan_%s", initial={"plan": incident.plan_id}),
-        "lead_form": AssignLeadForm(auto_id="lead_%s"),
+        "lead_form": AssignLeadForm(auto_id="lead_%s", user=user),
         "external_form": ExternalReportForm(
             auto_id="ext_%s",
             initial={
@@ -188,10 +189,9 @@ def _detail_context(request, incident, *, bound=None, bound_action=None):
         ),
         "investigation_form": InvestigationForm(auto_id="inv_%s", initial=InvestigationForm.initial_for(incident)),
         "event_form": EventForm(auto_id="event_%s", initial={"happened_at": timezone.localtime(incident.occurred_at)}),
-        "action_form": ActionForm(auto_id="action_%s"),
+        "action_form": ActionForm(auto_id="action_%s", user=user),
         "edit_form": IncidentEditForm(auto_id="edit_%s", initial=edit_initial),
         "case_form": CaseStudyForm(auto_id="case_%s"),
-        "move_form": None,
         "open_form": next(iter(bound), ""),
         "can_publish": incident.is_locked
         and user.has_perm("incidents.publish_case_study", incident)
@@ -207,7 +207,7 @@ def _detail_context(request, incident, *, bound=None, bound_action=None):
 
 def _checker_note(action, user):
     """Who will check a done action's effectiveness, as the page says it."""
-    if user.pk in (action.owner_id, action.completed_by_id) and user.has_perm("incidents.check_action"):
+    if user.pk in (action.owner_id, action.completed_by_id) and is_officer(user):
         return _("You did this work, so another safety officer checks its effectiveness.")
     return _("A safety officer who did not do the work checks its effectiveness.")
 
@@ -215,7 +215,32 @@ def _checker_note(action, user):
 @login_required
 def incident_detail(request, pk):
     incident = _incident_or_404(request, pk, selectors.incident_detail_qs(user=request.user))
-    return render(request, "incidents/incident_detail.html", _detail_context(request, incident))
+    return incident_page(request, incident)
+
+
+def visible_incidents(request):
+    """The incidents the user may see (the moves' URLs fetch through it: another's is a 404)."""
+    return selectors.incident_detail_qs(user=request.user)
+
+
+def visible_actions(request):
+    """The actions of the incidents the user may see."""
+    visible = selectors.incident_list(user=request.user).values("pk")
+    return CorrectiveAction.objects.select_related("incident__department").filter(incident__in=visible)
+
+
+def incident_page(request, incident, *, bound_form=None, status=200):
+    """The incident page (also shown again, status 400, with a refused move's form as it was filled in)."""
+    if not hasattr(incident, "_prefetched_objects_cache"):
+        incident = _incident_or_404(request, incident.pk, visible_incidents(request))
+    context = _detail_context(request, incident, bound_form=bound_form)
+    return render(request, "incidents/incident_detail.html", context, status=status)
+
+
+def action_page(request, action, *, bound_form=None, status=200):
+    """The incident page of an action (a refused move of the action shows its form there again)."""
+    incident = _incident_or_404(request, action.incident_id, visible_incidents(request))
+    return incident_page(request, incident, bound_form=bound_form, status=status)
 
 
 def _refused(request, pk, **kwargs):
@@ -229,198 +254,72 @@ def incident_pdf(request, pk):
     incident = _incident_or_404(request, pk, selectors.incident_detail_qs(user=request.user))
     context = {
         "incident": incident,
-        "timeline": timeline_for(incident),
+        "timeline": selectors.incident_timeline(incident),
         "medical": request.user.has_perm("incidents.view_medical_details", incident),
     }
     pdf = render_pdf("incidents/incident_pdf.html", context, request=request)
     return pdf_response(pdf, f"{incident.number}.pdf")
 
 
-def _post_form(request, incident, key, form, perm, call, success):
-    """Handle one of the incident page's forms: success redirects back, refusal re-renders the page."""
-    _need(request, perm, incident)
-    if submit_form(form, call):
-        messages.success(request, success)
+@dataclass(frozen=True)
+class PageForm:
+    """One of the incident page's forms that change the incident without moving it: the name of its
+    form in the page's context, the form, who may post it and the service it calls."""
+
+    key: str
+    form: type
+    auto_id: str
+    perm: str
+    service: str
+    success: object
+
+
+PAGE_FORMS = {
+    "edit": PageForm(
+        "edit_form", IncidentEditForm, "edit_%s", "incidents.investigate", "incident_update",
+        gettext_lazy("Incident details saved."),
+    ),
+    "plan": PageForm(
+        "plan_form", ActivatePlanForm, "plan_%s", "incidents.respond_incident", "incident_activate_plan",
+        gettext_lazy("Contingency plan activated."),
+    ),
+    "lead": PageForm(
+        "lead_form", AssignLeadForm, "lead_%s", "incidents.respond_incident", "incident_assign_lead",
+        gettext_lazy("Investigation lead assigned."),
+    ),
+    "external": PageForm(
+        "external_form", ExternalReportForm, "ext_%s", "incidents.respond_incident", "incident_external_report",
+        gettext_lazy("External report saved."),
+    ),
+    "investigation": PageForm(
+        "investigation_form", InvestigationForm, "inv_%s", "incidents.investigate", "incident_investigation_update",
+        gettext_lazy("Investigation saved."),
+    ),
+    "event": PageForm(
+        "event_form", EventForm, "event_%s", "incidents.investigate", "incident_event_add",
+        gettext_lazy("Event added to the timeline."),
+    ),
+    "action": PageForm(
+        "action_form", ActionForm, "action_%s", "incidents.investigate", "action_add",
+        gettext_lazy("Action added; the owner has been told."),
+    ),
+}  # fmt: skip
+
+
+@login_required
+@require_POST
+def incident_form_post(request, pk, *, name):
+    """Post one of the incident page's forms (``PAGE_FORMS``): success redirects back to the page, a
+    refusal shows the page again with the form as typed and why (400)."""
+    spec = PAGE_FORMS[name]
+    incident = _incident_or_404(request, pk)
+    _need(request, spec.perm, incident)
+    form = spec.form(request.POST, auto_id=spec.auto_id, user=request.user)
+    service = getattr(services, spec.service)
+    if submit_form(form, lambda f: service(incident=incident, user=request.user, **f.service_kwargs())):
+        messages.success(request, spec.success)
         return redirect(incident.get_absolute_url())
-    return _refused(request, incident.pk, bound={key: form})
-
-
-@login_required
-@require_POST
-def incident_move(request, pk, name):
-    incident = _incident_or_404(request, pk)
-    if name not in INCIDENT_MOVES:
-        raise PermissionDenied
-    form = MoveForm(request.POST)
-    form.move_name = name
-    return _post_form(
-        request,
-        incident,
-        "move_form",
-        form,
-        INCIDENT_MOVES[name].perm,
-        lambda f: services.incident_move(
-            incident=incident, user=request.user, name=name, comment=f.cleaned_data["comment"]
-        ),
-        _("Done: %(step)s.") % {"step": INCIDENT_MOVES[name].label},
-    )
-
-
-@login_required
-@require_POST
-def incident_edit(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "edit_form",
-        IncidentEditForm(request.POST, auto_id="edit_%s"),
-        "incidents.investigate_incident",
-        lambda f: services.incident_update(incident=incident, user=request.user, **f.cleaned_data),
-        _("Incident details saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_activate_plan(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "plan_form",
-        ActivatePlanForm(request.POST, auto_id="plan_%s"),
-        "incidents.respond_incident",
-        lambda f: services.incident_activate_plan(incident=incident, user=request.user, plan=f.cleaned_data["plan"]),
-        _("Contingency plan activated."),
-    )
-
-
-@login_required
-@require_POST
-def incident_assign_lead(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "lead_form",
-        AssignLeadForm(request.POST, auto_id="lead_%s"),
-        "incidents.respond_incident",
-        lambda f: services.incident_assign_lead(incident=incident, user=request.user, lead=f.cleaned_data["lead"]),
-        _("Investigation lead assigned."),
-    )
-
-
-@login_required
-@require_POST
-def incident_external(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "external_form",
-        ExternalReportForm(request.POST, auto_id="ext_%s"),
-        "incidents.respond_incident",
-        lambda f: services.incident_external_report(incident=incident, user=request.user, **f.cleaned_data),
-        _("External report saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_investigation(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "investigation_form",
-        InvestigationForm(request.POST, auto_id="inv_%s"),
-        "incidents.investigate_incident",
-        lambda f: services.incident_investigation_update(incident=incident, user=request.user, **f.service_kwargs()),
-        _("Investigation saved."),
-    )
-
-
-@login_required
-@require_POST
-def incident_event_add(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "event_form",
-        EventForm(request.POST, auto_id="event_%s"),
-        "incidents.investigate_incident",
-        lambda f: services.incident_event_add(incident=incident, user=request.user, **f.cleaned_data),
-        _("Event added to the timeline."),
-    )
-
-
-@login_required
-@require_POST
-def action_add(request, pk):
-    incident = _incident_or_404(request, pk)
-    return _post_form(
-        request,
-        incident,
-        "action_form",
-        ActionForm(request.POST, auto_id="action_%s"),
-        "incidents.investigate_incident",
-        lambda f: services.action_add(incident=incident, user=request.user, **f.cleaned_data),
-        _("Action added; the owner has been told."),
-    )
-
-
-def _action_or_404(request, pk):
-    visible = selectors.incident_list(user=request.user).values("pk")
-    return get_object_or_404(CorrectiveAction.objects.select_related("incident"), pk=pk, incident__in=visible)
-
-
-def _post_action_form(request, action, form, perm, call, success):
-    _need(request, perm, action)
-    if submit_form(form, call):
-        messages.success(request, success)
-        return redirect(action.get_absolute_url())
-    return _refused(request, action.incident_id, bound_action=(action.pk, form))
-
-
-@login_required
-@require_POST
-def action_complete(request, pk):
-    action = _action_or_404(request, pk)
-    return _post_action_form(
-        request,
-        action,
-        ActionCompleteForm(request.POST, request.FILES),
-        "incidents.complete_action",
-        lambda f: services.action_complete(
-            action=action, user=request.user, evidence=f.cleaned_data["evidence"], photos=f.cleaned_data["photos"]
-        ),
-        _("Action marked done; its effectiveness will be checked."),
-    )
-
-
-@login_required
-@require_POST
-def action_check(request, pk):
-    action = _action_or_404(request, pk)
-    return _post_action_form(
-        request,
-        action,
-        ActionCheckForm(request.POST),
-        "incidents.check_action",
-        lambda f: services.action_check(action=action, user=request.user, **f.cleaned_data),
-        _("Effectiveness check recorded."),
-    )
-
-
-@login_required
-@require_POST
-def action_raise_hazard(request, pk):
-    action = _action_or_404(request, pk)
-    _need(request, "incidents.raise_action_hazard", action)
-    _run(request, lambda: services.action_raise_hazard(action=action, user=request.user), _("Raised as a hazard."))
-    return redirect(action.get_absolute_url())
+    return _refused(request, incident.pk, bound={spec.key: form})
 
 
 @login_required

@@ -257,7 +257,7 @@ def plan_line_add(
     if frequency != Frequency.CUSTOM:
         interval_days = None
     with transaction.atomic():
-        plan = PLAN_FLOW.lock_in_state(plan, [InspectionPlan.Status.DRAFT], message=_PLAN_APPROVED())
+        plan = PLAN_FLOW.lock(plan, states=[InspectionPlan.Status.DRAFT], refused=_PLAN_APPROVED())
         line = PlanLine.objects.create(
             plan=plan,
             template=_current_version(template),
@@ -276,7 +276,7 @@ def plan_line_add(
 def plan_line_remove(*, line: PlanLine, user) -> None:
     require(user, "inspections.manage_plans")
     with transaction.atomic():
-        plan = PLAN_FLOW.lock_in_state(line.plan, [InspectionPlan.Status.DRAFT], message=_PLAN_APPROVED())
+        plan = PLAN_FLOW.lock(line.plan, states=[InspectionPlan.Status.DRAFT], refused=_PLAN_APPROVED())
         timeline_record(subject=plan, actor=user, action=gettext_noop("line removed"), comment=line)
         line.delete()
 
@@ -411,8 +411,10 @@ def inspection_result_save(*, result: InspectionResult, user, outcome: str, note
     if outcome not in InspectionResult.Outcome.values and outcome != "":
         raise ApplicationError(_("Choose pass, fail or not applicable."))
     with transaction.atomic():
-        INSPECTION_FLOW.lock_in_state(
-            inspection, [Inspection.Status.IN_PROGRESS], message=_("This inspection is not in progress any more.")
+        INSPECTION_FLOW.lock(
+            inspection,
+            states=[Inspection.Status.IN_PROGRESS],
+            refused=_("This inspection is not in progress any more."),
         )
         result = InspectionResult.objects.select_for_update().get(pk=result.pk)
         result.outcome = outcome

@@ -52,10 +52,73 @@ def person_list(*, user):
     return qs.filter(department_id__in=scope)
 
 
-def person_search(*, user, query: str, limit: int = 20):
-    """Active people the user may list whose name, username or employee number matches ``query``."""
+# --- who holds a role: the one place the recipients of "tell the safety officers" come from ---------
+
+
+def safety_officers():
+    """The active safety officers, in a stable order (recipients, pickers, reminders)."""
+    return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True).order_by("id")
+
+
+def management():
+    """The active members of management."""
+    return User.objects.filter(role=User.Role.MANAGEMENT, is_active=True).order_by("id")
+
+
+def department_heads():
+    """The active people who head at least one department."""
+    return User.objects.filter(is_active=True, headed_departments__isnull=False).distinct().order_by("id")
+
+
+# --- person picker scopes: what a picker searches is what its field accepts ---------------------------
+
+_PERSON_SCOPES = {}
+DEFAULT_PERSON_SCOPE = "visible"
+
+
+def register_person_scope(name: str, people) -> None:
+    """Name a set of people a picker may offer: ``people(user)`` returns the queryset of users ``user``
+    may pick. ``organization:person_autocomplete?scope=<name>`` searches it and
+    ``PersonChoiceField(scope=<name>)`` accepts exactly it (apps register theirs in ``ready()``)."""
+    _PERSON_SCOPES[name] = people
+
+
+def person_scope_exists(name: str) -> bool:
+    return name in _PERSON_SCOPES
+
+
+def people_in_scope(*, scope: str, user):
+    """The active people ``user`` may pick in ``scope`` (nobody for an unknown scope or no user)."""
+    people = _PERSON_SCOPES.get(scope)
+    if people is None or user is None or not getattr(user, "is_authenticated", False):
+        return User.objects.none()
+    return people(user).filter(is_active=True)
+
+
+def _visible_people(user):
+    """The people the user may list (``person_list``)."""
+    return person_list(user=user)
+
+
+def _colleagues(user):
+    """The people the user may list, their own department and themselves: whom an employee may name as
+    involved in what they report."""
+    own = Q(pk=user.pk) | (Q(department_id=user.department_id) if user.department_id else Q(pk__in=[]))
+    scope = department_scope(user)
+    if scope is None:
+        return person_list(user=user)
+    return User.objects.select_related("department", "post").filter(own | Q(department_id__in=scope))
+
+
+register_person_scope(DEFAULT_PERSON_SCOPE, _visible_people)
+register_person_scope("colleagues", _colleagues)
+
+
+def person_search(*, user, query: str, limit: int = 20, scope: str = DEFAULT_PERSON_SCOPE):
+    """Active people of ``scope`` (default: those the user may list) whose name, username or employee
+    number matches ``query``."""
     query = (query or "").strip()
-    qs = person_list(user=user).filter(is_active=True)
+    qs = people_in_scope(scope=scope, user=user)
     if query:
         qs = qs.filter(
             Q(full_name__icontains=query) | Q(username__icontains=query) | Q(employee_number__icontains=query)

@@ -309,8 +309,10 @@ def person_export(request):
 @login_required
 @require_GET
 def person_autocomplete(request):
-    """JSON for the person picker, scoped to the people the user may list."""
-    people = selectors.person_search(user=request.user, query=text_param(request, "q"))
+    """JSON for the person picker: the people of the picker's ``scope`` (default: those the user may
+    list) matching ``q``; the picker's field accepts exactly these people (``PersonChoiceField``)."""
+    scope = text_param(request, "scope") or selectors.DEFAULT_PERSON_SCOPE
+    people = selectors.person_search(user=request.user, query=text_param(request, "q"), scope=scope)
     results = [
         {
             "id": p.pk,

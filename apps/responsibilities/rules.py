@@ -123,6 +123,15 @@ rules.add_perm("responsibilities.view_spending", is_company_wide | is_department
 rules.add_perm("responsibilities.manage_plan", is_preparer)
 rules.add_perm("responsibilities.add_meeting", is_preparer | is_department_head)
 rules.add_perm("responsibilities.change_meeting", can_organise_meeting)
+
+
+@rules.predicate
+def meeting_not_yet_held(user, meeting):
+    """Its time, place and invitations still change (a draft or scheduled meeting)."""
+    return meeting is not None and meeting.status in (meeting.Status.DRAFT, meeting.Status.SCHEDULED)
+
+
+rules.add_perm("responsibilities.edit_meeting_details", can_organise_meeting & meeting_not_yet_held)
 rules.add_perm("responsibilities.manage_templates", is_officer)
 rules.add_perm("responsibilities.issue_statements", is_preparer)
 rules.add_perm("responsibilities.view_statement", can_view_statement)

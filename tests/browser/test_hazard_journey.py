@@ -15,7 +15,7 @@ def test_hazard_goes_from_a_phone_report_to_verified_and_closed(page, phone_page
     head = UserFactory(username="head", full_name="王芳", department=department)
     department.head = head
     department.save()
-    employee = UserFactory(username="employee", full_name="李娜", department=department)
+    UserFactory(username="employee", full_name="李娜", department=department)
     UserFactory(username="officer", full_name="刘强", role="officer", department=DepartmentFactory(code="safety"))
     area = AreaFactory(department=department, name="Call-centre floor A", name_zh="呼叫中心坐席区 A")
 
@@ -44,7 +44,9 @@ def test_hazard_goes_from_a_phone_report_to_verified_and_closed(page, phone_page
     page.wait_for_selector("#move-plan")
     page.fill("textarea[name=plan-measures]", "Route the cables under the floor covers")
     page.select_option("select[name=plan-department]", str(department.pk))
-    page.select_option("select[name=plan-responsible_person]", str(employee.pk))
+    picker = page.locator("#move-plan .person-picker:has(input[name='plan-responsible_person'])")
+    picker.locator(".person-picker-input").fill("李娜")
+    picker.locator(".person-picker-results button", has_text="李娜").first.click()
     page.click("button[name=submit-plan]")
     page.wait_for_selector("#responsible")
     logout(page, live_server)

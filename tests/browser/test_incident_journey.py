@@ -10,6 +10,13 @@ from tests.emergency.factories import shipped_plan
 from tests.organization.factories import AreaFactory, DepartmentFactory, UserFactory
 
 
+def _pick(page, scope, field, name):
+    """Choose a person in an autocomplete picker by typing part of the name."""
+    picker = page.locator(f"{scope} .person-picker:has(input[name='{field}'])")
+    picker.locator(".person-picker-input").fill(name)
+    picker.locator(".person-picker-results button", has_text=name).first.click()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_page, live_server, settings):
     settings.AXES_ENABLED = False
@@ -29,7 +36,7 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
     phone_page.select_option("#id_type", "injury")
     phone_page.fill("#id_description", "Slipped on the wet pantry floor and hurt my wrist.")
     phone_page.fill("#id_immediate_actions", "First-aider applied ice.")
-    phone_page.fill("#id_people-0-person", "employee")
+    _pick(phone_page, "#people-forms", "people-0-person", "Li Na")
     phone_page.fill("#id_people-0-injury_nature", "sprain")
     phone_page.fill("#id_people-0-body_part", "left wrist")
     phone_page.select_option("#id_people-0-treatment", "medical")
@@ -52,7 +59,7 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
     page.select_option("#plan_plan", label="Fire emergency plan")
     page.click("text=Activate plan")
     assert "Fire emergency plan" in page.inner_text("#activated-plan")
-    page.click("#incident-moves >> text=Start investigation")
+    page.click("#incident-moves button[name=submit-investigate]")
     assert page.inner_text("#incident-status") == "Under investigation"
     page.click("text=Edit investigation")
     page.select_option("#inv_cause_method", "five_whys")
@@ -62,7 +69,7 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
     page.click("text=Save investigation")
     assert "no wet-floor sign step" in page.inner_text("#root-cause")
     page.fill("#action_description", "Put wet-floor signs in the pantry and add them to the cleaning checklist.")
-    page.fill("#action_owner", "employee")
+    _pick(page, "#action-form", "owner", "Li Na")
     page.fill("#action_due_date", today)
     page.fill("#action_check_due", today)
     page.click("#action-form >> text=Add action")
@@ -70,16 +77,16 @@ def test_an_injury_goes_from_a_phone_report_to_a_closed_incident(page, phone_pag
 
     # 4. The owner completes the action (on the phone).
     phone_page.goto(f"{live_server.url}{incident.get_absolute_url()}")
-    phone_page.fill(".complete-form textarea[name=evidence]", "Two signs bought; checklist updated.")
-    phone_page.click(".complete-form >> text=Mark done")
+    phone_page.fill(".complete-form textarea[name=complete-evidence]", "Two signs bought; checklist updated.")
+    phone_page.click(".complete-form button[name=submit-complete]")
     phone_page.wait_for_selector(".action-row[data-status=done]")
 
     # 5. The officer checks effectiveness and closes the incident.
     page.goto(f"{live_server.url}{incident.get_absolute_url()}")
-    page.fill(".check-form textarea[name=note]", "Signs in use; no slips this week.")
-    page.click(".check-form >> text=Effective: close action")
+    page.fill(".check-form textarea[name=confirm_effective-comment]", "Signs in use; no slips this week.")
+    page.click(".check-form button[name=submit-confirm_effective]")
     page.wait_for_selector(".action-row[data-status=closed]")
-    page.click("#incident-moves >> text=Close incident")
+    page.click("#incident-moves button[name=submit-close]")
     assert page.inner_text("#incident-status") == "Closed"
     incident.refresh_from_db()
     assert incident.status == Incident.Status.CLOSED and incident.plan.code == "fire"

@@ -25,19 +25,15 @@ LAYERS = [
     {"notifications"},  # inbox and e-mail, for everyone above
     {"archive"},  # the yearly archive: a registry of sections the modules fill in
     {"documents", "hazards", "training", "responsibilities"},  # modules others build on (or none do)
-    {"inspections", "emergency", "incidents"},  # raise hazards; emergency's plans are controlled documents
+    {"inspections", "emergency"},  # raise hazards; emergency's plans are controlled documents
+    {"incidents"},  # raise hazards; an incident names the contingency plan it activated (emergency)
     {"rewards"},  # rewards, penalties and the scorecard rest on records of every module
     {"dashboards", "demo"},  # read (dashboards) or write (demo) through everyone; imported by none
 ]
 LAYER_OF = {app: n for n, layer in enumerate(LAYERS) for app in layer}
 
 # (importing app, imported app): why it is still there.
-ALLOWED = {
-    # incidents' forms import the form kit from emergency.forms and its services raise hazards through a
-    # relay in emergency.services; the incidents/emergency refactor onto the shared kit and the engine
-    # (issue 11) removes both. Not edited here: that work is in progress in those apps.
-    ("incidents", "emergency"): "incidents' forms and hazard relay come from emergency (issue 11, in progress)",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 # Modules of another app that are not its public surface.
 PRIVATE_MODULES = {"views", "forms", "urls"}
@@ -45,7 +41,6 @@ PRIVATE_MODULES = {"views", "forms", "urls"}
 ALLOWED_PRIVATE = {
     # A registry documented in docs/architecture.md: emergency shows a plan's steps on a document version.
     ("emergency", "apps.documents.views"): "register_body_renderer, the documents page's registry",
-    ("incidents", "apps.emergency.forms"): "the form kit, moving to apps.core.forms (issue 11, in progress)",
 }
 
 

@@ -52,15 +52,15 @@ ACCESS = {
         method="post",
         kwargs=_past_drill,
         data=lambda p, kw: {
-            "started_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
-            "ended_at": (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
-            "rating": "good",
-            "evaluation": "Orderly",
+            "record-started_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "record-ended_at": (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "record-rating": "good",
+            "record-evaluation": "Orderly",
         },
         expect=only(OFFICERS, status=302),
     ),
     "emergency:drill_cancel": Case(
-        method="post", kwargs=_drill, data={"reason": "Typhoon"}, expect=only(OFFICERS, status=302)
+        method="post", kwargs=_drill, data={"cancel-reason": "Typhoon"}, expect=only(OFFICERS, status=302)
     ),
     "emergency:drill_problem_add": Case(
         method="post", kwargs=_drill, data={"description": "Door blocked"}, expect=only(OFFICERS, status=302)

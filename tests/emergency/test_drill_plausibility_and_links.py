@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.core.exceptions import ApplicationError
 from apps.emergency.models import ContingencyPlan, Drill
 from apps.emergency.services import drill_problem_add, drill_record
+from apps.hazards.selectors import hazards_for_source
 from tests.emergency.factories import DrillFactory, shipped_plan
 
 pytestmark = pytest.mark.django_db
@@ -73,12 +74,12 @@ def test_a_refused_drill_record_comes_back_with_the_evaluation_typed(client, hel
     response = client.post(
         f"/emergency/drills/{held.pk}/record/",
         {
-            "started_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ended_at": (start + datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"),
-            "evacuation_minutes": "25",
-            "evacuation_seconds": "0",
-            "rating": "adequate",
-            "evaluation": "Stairs B congested by boxes",
+            "record-started_at": start.strftime("%Y-%m-%dT%H:%M"),
+            "record-ended_at": (start + datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"),
+            "record-evacuation_minutes": "25",
+            "record-evacuation_seconds": "0",
+            "record-rating": "adequate",
+            "record-evaluation": "Stairs B congested by boxes",
         },
     )
     html = response.content.decode()
@@ -99,7 +100,7 @@ def test_a_refused_new_plan_comes_back_with_its_name(client, officer):
 @pytest.fixture
 def problem_hazard(held, officer):
     problem = drill_problem_add(drill=held, user=officer, description="Exit sign on 3F is not lit", raise_hazard=True)
-    return problem.hazard_number
+    return hazards_for_source(problem).get().number
 
 
 def test_an_employee_sees_the_drill_problems_hazard_number_without_a_link(client, held, employee, problem_hazard):

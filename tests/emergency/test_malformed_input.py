@@ -37,16 +37,20 @@ def test_a_drill_interval_beyond_ten_years_cannot_be_saved_even_past_the_form():
 
 @pytest.mark.parametrize(
     "change",
-    [{"started_at": "0001-01-01T00:00"}, {"ended_at": "99999-01-01T00:00"}, {"evacuation_minutes": str(2**63)}],
+    [
+        {"record-started_at": "0001-01-01T00:00"},
+        {"record-ended_at": "99999-01-01T00:00"},
+        {"record-evacuation_minutes": str(2**63)},
+    ],
 )
 def test_a_drill_record_with_an_impossible_time_is_refused(client, officer, change):
     drill = DrillFactory(plan=shipped_plan("fire"), planned_at=timezone.now() - datetime.timedelta(hours=2))
     start = timezone.now() - datetime.timedelta(hours=2)
     data = {
-        "started_at": _local(start),
-        "ended_at": _local(start + datetime.timedelta(minutes=30)),
-        "rating": "good",
-        "evaluation": "Orderly",
+        "record-started_at": _local(start),
+        "record-ended_at": _local(start + datetime.timedelta(minutes=30)),
+        "record-rating": "good",
+        "record-evaluation": "Orderly",
         **change,
     }
     client.force_login(officer)

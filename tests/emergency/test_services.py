@@ -176,7 +176,7 @@ def test_a_drill_problem_becomes_a_hazard_through_the_hazards_service(officer):
     drill = DrillFactory(plan=shipped_plan("fire"))
     problem = drill_problem_add(drill=drill, user=officer, description="Exit sign on 3F is not lit", raise_hazard=True)
     hazard = hazards_for_source(problem).get()
-    assert problem.hazard_number == hazard.number and hazard.category == "fire"
+    assert hazard.source == problem and hazard.category == "fire"
 
 
 def test_only_officers_plan_drills_and_only_in_the_future(officer, employee):

@@ -52,7 +52,6 @@ ACCESS = {
     "hazards:my_work": Case(expect=everyone()),
     "hazards:hazard_export": Case(expect=everyone()),
     "hazards:hazard_map": Case(expect=only(HEADS_AND_COMPANY)),
-    "hazards:people_options": Case(expect=only({"officer", "head", "other_head"})),
     "hazards:area_posters": Case(expect=only(HEADS_AND_COMPANY)),
     "hazards:area_poster": Case(kwargs=_area, expect=only(HEADS_AND_COMPANY)),
     "hazards:hazard_detail": Case(kwargs=_hazard_at("report"), expect=_department_hazard()),

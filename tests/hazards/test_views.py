@@ -215,22 +215,38 @@ def test_hazard_page_links_back_to_its_source(client, employee, officer):
     assert f'href="{source.get_absolute_url()}"' in html
 
 
+def _found(client, q, scope="hazards.responsible"):
+    response = client.get(reverse("organization:person_autocomplete"), {"q": q, "scope": scope})
+    return {r["id"] for r in response.json()["results"]}
+
+
 def test_person_picker_searches_instead_of_listing_everyone(client, officer, head, outsider, employee):
     client.force_login(officer)
-    html = client.get(reverse("hazards:people_options") + "?plan-find_person=陈").content.decode()
-    assert f'value="{outsider.pk}"' in html and f'value="{employee.pk}"' not in html
+    assert _found(client, "陈") == {outsider.pk}
     client.force_login(head)  # a head finds only their own department's people
-    html = client.get(reverse("hazards:people_options") + "?q=陈").content.decode()
-    assert f'value="{outsider.pk}"' not in html
+    assert _found(client, "陈") == set() and _found(client, "李") == {employee.pk}
 
 
-def test_plan_lists_the_hazards_department_first_but_accepts_anyone_for_officers(
-    client, reported, loop, officer, outsider
-):
+def test_the_plans_picker_accepts_only_whom_its_search_offers(client, reported, loop, head, outsider):
+    """A head posting another department's person (not in the search) is refused, not saved (issue 11)."""
+    hazard = loop(reported, "assess")
+    client.force_login(head)
+    data = {
+        "plan-measures": "Fix", "plan-department": hazard.department_id, "plan-responsible_person": outsider.pk,
+    }  # fmt: skip
+    response = client.post(reverse("hazards:hazard_plan", args=[hazard.pk]), data)
+    assert response.status_code == 400
+    hazard.refresh_from_db()
+    assert hazard.responsible_person is None
+
+
+def test_plan_searches_people_and_accepts_anyone_for_officers(client, reported, loop, officer, outsider):
     hazard = loop(reported, "assess")
     client.force_login(officer)
     html = client.get(hazard.get_absolute_url()).content.decode()
-    assert f'<option value="{outsider.pk}"' not in html and "hx-get" in html
+    assert (
+        f'<option value="{outsider.pk}"' not in html and "person-picker" in html and "scope=hazards.responsible" in html
+    )
     data = {
         "plan-measures": "Fix", "plan-department": outsider.department_id, "plan-responsible_person": outsider.pk,
     }  # fmt: skip

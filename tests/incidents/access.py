@@ -49,6 +49,12 @@ def _action(status=CorrectiveAction.Status.OPEN):
     return build
 
 
+def _investigating_with_action(p):
+    incident = IncidentFactory(reporter=p["employee"], status=Incident.Status.INVESTIGATING, root_cause="Wet floor")
+    ActionFactory(incident=incident, owner=p["employee"])
+    return {"pk": incident.pk}
+
+
 def _case_study(p):
     from apps.incidents.services import case_study_publish
 
@@ -68,9 +74,18 @@ ACCESS = {
     "incidents:case_study_detail": Case(kwargs=_case_study, expect=everyone()),
     "incidents:incident_detail": Case(kwargs=_incident(), expect=VISIBLE),
     "incidents:incident_pdf": Case(kwargs=_incident(), expect=VISIBLE),
-    "incidents:incident_move": Case(
+    # The moves (one URL each, the generic move view): the state's move by whoever may make it.
+    "incidents:incident_investigate": Case(method="post", kwargs=_incident(), expect=_post({"officer"})),
+    "incidents:incident_start_actions": Case(
+        method="post", kwargs=_investigating_with_action, expect=_post({"officer"})
+    ),
+    "incidents:incident_close": Case(
+        method="post", kwargs=_incident(Incident.Status.INVESTIGATING), expect=_post({"officer"})
+    ),
+    "incidents:incident_reopen": Case(
         method="post",
-        kwargs=lambda p: {**_incident()(p), "name": "investigate"},
+        kwargs=_incident(Incident.Status.CLOSED),
+        data={"reopen-comment": "New witness statement"},
         expect=_post({"officer"}),
     ),
     "incidents:incident_edit": Case(
@@ -91,7 +106,7 @@ ACCESS = {
         expect=_post({"officer"}),
     ),
     "incidents:incident_assign_lead": Case(
-        method="post", kwargs=_incident(), data={"lead": "officer"}, expect=_post({"officer"})
+        method="post", kwargs=_incident(), data=lambda p, kw: {"lead": p["officer"].pk}, expect=_post({"officer"})
     ),
     "incidents:incident_external": Case(
         method="post", kwargs=_incident(), data={"required": "no"}, expect=_post({"officer"})
@@ -114,7 +129,7 @@ ACCESS = {
         data=lambda p, kw: {
             "kind": "corrective",
             "description": "Mat",
-            "owner": "employee",
+            "owner": p["employee"].pk,
             "due_date": timezone.localdate().isoformat(),
         },
         expect=_post({"officer"}),
@@ -122,14 +137,23 @@ ACCESS = {
     "incidents:case_study_publish": Case(
         method="post", kwargs=_incident(Incident.Status.CLOSED), data={"title": ""}, expect=_post({"officer"})
     ),
-    "incidents:action_complete": Case(
-        method="post", kwargs=_action(), data={"evidence": "Mat in place"}, expect=_post({"employee", "officer"})
+    "incidents:correctiveaction_complete": Case(
+        method="post",
+        kwargs=_action(),
+        data={"complete-evidence": "Mat in place"},
+        expect=_post({"employee", "officer"}),
     ),
-    "incidents:action_check": Case(
+    "incidents:correctiveaction_confirm_effective": Case(
         method="post",
         kwargs=_action(CorrectiveAction.Status.DONE),
-        data={"effective": "yes", "note": "No slips since"},
+        data={"confirm_effective-comment": "No slips since"},
         expect=_post({"officer"}),
     ),
-    "incidents:action_raise_hazard": Case(method="post", kwargs=_action(), expect=_post({"officer"})),
+    "incidents:correctiveaction_not_effective": Case(
+        method="post",
+        kwargs=_action(CorrectiveAction.Status.DONE),
+        data={"not_effective-comment": "Still slippery"},
+        expect=_post({"officer"}),
+    ),
+    "incidents:correctiveaction_raise_hazard": Case(method="post", kwargs=_action(), expect=_post({"officer"})),
 }

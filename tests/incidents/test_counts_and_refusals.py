@@ -61,7 +61,7 @@ def test_a_refused_action_keeps_its_description(client, employee, officer):
     long_ago = (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
     response = client.post(
         f"/incidents/{incident.pk}/actions/",
-        {"kind": "corrective", "description": "Fit a guard to the cutter", "owner": "employee", "due_date": long_ago},
+        {"kind": "corrective", "description": "Fit a guard to the cutter", "owner": employee.pk, "due_date": long_ago},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -74,11 +74,12 @@ def test_refused_evidence_stays_in_the_action_form(client, employee):
     client.force_login(employee)
     fake = SimpleUploadedFile("guard.png", b"not an image", content_type="image/png")
     response = client.post(
-        f"/incidents/actions/{action.pk}/complete/", {"evidence": "Guard fitted on Monday", "photos": fake}
+        f"/incidents/actions/{action.pk}/complete/",
+        {"complete-evidence": "Guard fitted on Monday", "complete-photos": fake},
     )
     row = response.content.decode().split(f'id="action-{action.pk}"')[1].split("</li>")[0]
     assert response.status_code == 400
-    assert "Guard fitted on Monday</textarea>" in row and "form-errors" in row
+    assert "Guard fitted on Monday</textarea>" in row and "is-invalid" in row
     action.refresh_from_db()
     assert action.status == CorrectiveAction.Status.OPEN
 

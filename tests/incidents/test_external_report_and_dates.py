@@ -9,10 +9,10 @@ from apps.core.exceptions import ApplicationError
 from apps.incidents.models import Incident
 from apps.incidents.services import (
     action_add,
+    incident_close,
     incident_event_add,
     incident_external_overdue_send,
     incident_external_report,
-    incident_move,
     incident_update,
 )
 from tests.incidents.factories import IncidentFactory
@@ -51,7 +51,7 @@ def test_a_required_external_report_never_made_blocks_closing(employee, officer)
     incident = _ready_to_close(IncidentFactory(reporter=employee))
     incident_external_report(incident=incident, user=officer, required=True)
     with pytest.raises(ApplicationError, match="reported to the authority before it is closed"):
-        incident_move(incident=incident, user=officer, name="close")
+        incident_close(incident=incident, user=officer)
     incident.refresh_from_db()
     assert incident.status == Incident.Status.INVESTIGATING
 
@@ -61,7 +61,7 @@ def test_an_incident_closes_once_the_required_external_report_is_made(employee, 
     incident_external_report(
         incident=incident, user=officer, required=True, authority="District bureau", reported_at=timezone.now()
     )
-    incident_move(incident=incident, user=officer, name="close")
+    incident_close(incident=incident, user=officer)
     incident.refresh_from_db()
     assert incident.status == Incident.Status.CLOSED
 
@@ -70,7 +70,7 @@ def test_closing_without_the_external_report_says_why_on_the_page(client, employ
     incident = _ready_to_close(IncidentFactory(reporter=employee))
     incident_external_report(incident=incident, user=officer, required=True)
     client.force_login(officer)
-    response = client.post(f"/incidents/{incident.pk}/move/close/")
+    response = client.post(f"/incidents/{incident.pk}/close/")
     assert response.status_code == 400
     assert "reported to the authority before it is closed" in response.content.decode()
 

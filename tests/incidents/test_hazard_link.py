@@ -17,5 +17,5 @@ def test_an_action_raised_as_a_hazard_links_the_hazard_and_counts_as_handed_over
     action = action_raise_hazard(action=action, user=officer)
     assert action.status == CorrectiveAction.Status.HAZARD and action.counts_as_closed
     hazard = hazards_for_source(action).get()
-    assert action.hazard_number == hazard.number
+    assert hazard.source == action  # the hazard page links back to the action, the action page to the hazard
     assert hazard.category == "electrical"

@@ -66,6 +66,6 @@ def test_the_page_offers_the_check_to_an_officer_who_did_not_do_the_work(client,
 def test_posting_the_check_as_the_owner_is_refused(client, officer, employee):
     action = _action(officer, employee, status=CorrectiveAction.Status.DONE, completed_by=officer)
     client.force_login(officer)
-    response = client.post(f"/incidents/actions/{action.pk}/check/", {"effective": "yes"})
+    response = client.post(f"/incidents/actions/{action.pk}/confirm-effective/", {"confirm_effective-comment": ""})
     action.refresh_from_db()
     assert response.status_code == 403 and action.status == CorrectiveAction.Status.DONE

@@ -81,7 +81,7 @@ def test_report_records_people_injuries_photos_and_a_timeline_row(employee, head
     assert injured.is_lost_time and injured.is_recordable
     assert incident.people.get(name="Visitor Wang").role == InvolvedPerson.Role.WITNESS
     assert attachments_for(incident).count() == 1
-    assert [t.action for t in timeline_for(incident)] == ["reported"]
+    assert [t.action for t in timeline_for(incident)] == ["report"]
 
 
 def test_incident_numbers_count_up_within_the_year(employee):

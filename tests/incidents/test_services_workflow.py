@@ -7,20 +7,22 @@ from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError, Conflict, NotAllowed
 from apps.core.selectors import timeline_for
-from apps.incidents.models import INCIDENT_MOVES, CorrectiveAction, Incident
+from apps.incidents.models import CorrectiveAction, Incident
 from apps.incidents.services import (
     action_add,
     action_check,
     action_complete,
     incident_activate_plan,
-    incident_allowed_moves,
     incident_assign_lead,
+    incident_close,
     incident_external_overdue_send,
     incident_external_report,
+    incident_investigate,
     incident_investigation_update,
-    incident_move,
+    incident_reopen,
     incident_update,
 )
+from apps.incidents.workflow import INCIDENT_FLOW
 from apps.notifications.models import Notification
 from tests.emergency.factories import shipped_plan
 from tests.incidents.factories import ActionFactory, IncidentFactory
@@ -34,7 +36,7 @@ def incident(employee):
 
 
 def _investigated(incident, officer):
-    incident_move(incident=incident, user=officer, name="investigate")
+    incident_investigate(incident=incident, user=officer)
     return incident_investigation_update(
         incident=incident,
         user=officer,
@@ -45,37 +47,37 @@ def _investigated(incident, officer):
 
 
 def test_the_workflow_is_declared_in_one_table_covering_every_status():
-    targets = {m.target for m in INCIDENT_MOVES.values()}
-    sources = {s for m in INCIDENT_MOVES.values() for s in m.source}
+    targets = {m.target for m in INCIDENT_FLOW.moves.values()}
+    sources = {s for m in INCIDENT_FLOW.moves.values() for s in m.sources}
     assert targets | sources == set(Incident.Status.values)
 
 
 def test_an_employee_cannot_close_an_incident(incident, employee, officer):
     _investigated(incident, officer)
     with pytest.raises(NotAllowed):
-        incident_move(incident=incident, user=employee, name="close")
+        incident_close(incident=incident, user=employee)
 
 
 def test_a_refused_move_is_also_a_permission_denied_for_views(incident, employee):
     with pytest.raises(PermissionDenied):
-        incident_move(incident=incident, user=employee, name="investigate")
+        incident_investigate(incident=incident, user=employee)
 
 
 def test_a_reported_incident_cannot_jump_straight_to_closed(incident, officer):
     with pytest.raises(Conflict):
-        incident_move(incident=incident, user=officer, name="close")
+        incident_close(incident=incident, user=officer)
 
 
 def test_the_page_offers_only_the_moves_the_user_may_make_now(incident, employee, officer):
-    assert incident_allowed_moves(incident=incident, user=employee) == []
-    assert [m.name for m in incident_allowed_moves(incident=incident, user=officer)] == ["investigate"]
+    assert INCIDENT_FLOW.moves_for(incident, employee) == []
+    assert [m.name for m in INCIDENT_FLOW.moves_for(incident, officer)] == ["investigate"]
 
 
 def test_an_incident_cannot_close_while_an_action_is_open(incident, officer, employee):
     _investigated(incident, officer)
     action_add(incident=incident, user=officer, description="Mat", owner=employee, due_date=timezone.localdate())
     with pytest.raises(ApplicationError, match="pending"):
-        incident_move(incident=incident, user=officer, name="close")
+        incident_close(incident=incident, user=officer)
 
 
 def test_an_incident_cannot_close_while_an_action_awaits_its_effectiveness_check(incident, officer, employee):
@@ -85,7 +87,7 @@ def test_an_incident_cannot_close_while_an_action_awaits_its_effectiveness_check
     )
     action_complete(action=action, user=employee, evidence="Mat laid")
     with pytest.raises(ApplicationError, match="pending"):
-        incident_move(incident=incident, user=officer, name="close")
+        incident_close(incident=incident, user=officer)
 
 
 def test_an_incident_closes_when_every_action_is_checked_effective(incident, officer, employee):
@@ -98,7 +100,7 @@ def test_an_incident_closes_when_every_action_is_checked_effective(incident, off
     assert incident.status == Incident.Status.ACTIONS
     action_complete(action=action, user=employee, evidence="Mat laid")
     action_check(action=action, user=officer, effective=True, note="No slips")
-    incident = incident_move(incident=incident, user=officer, name="close")
+    incident = incident_close(incident=incident, user=officer)
     assert incident.status == Incident.Status.CLOSED and incident.closed_at
     moves = [(t.from_state, t.to_state) for t in timeline_for(incident) if t.to_state]
     assert ("actions", "closed") in moves
@@ -141,7 +143,7 @@ def test_the_owner_but_not_a_colleague_may_complete_an_action(incident, officer,
 
 def test_nobody_edits_a_closed_incident_without_reopening_it(incident, officer):
     _investigated(incident, officer)
-    incident_move(incident=incident, user=officer, name="close")
+    incident_close(incident=incident, user=officer)
     with pytest.raises(Conflict, match="locked"):
         incident_update(incident=incident, user=officer, description="Changed afterwards")
     with pytest.raises(Conflict):
@@ -150,13 +152,13 @@ def test_nobody_edits_a_closed_incident_without_reopening_it(incident, officer):
 
 def test_reopening_needs_a_reason_which_is_recorded(incident, officer):
     _investigated(incident, officer)
-    incident_move(incident=incident, user=officer, name="close")
+    incident_close(incident=incident, user=officer)
     with pytest.raises(ApplicationError):
-        incident_move(incident=incident, user=officer, name="reopen", comment=" ")
-    incident = incident_move(incident=incident, user=officer, name="reopen", comment="New witness statement")
+        incident_reopen(incident=incident, user=officer, comment=" ")
+    incident = incident_reopen(incident=incident, user=officer, comment="New witness statement")
     assert incident.status == Incident.Status.INVESTIGATING
     last = list(timeline_for(incident))[-1]
-    assert (last.action, last.from_state, last.comment) == ("Reopen", "closed", "New witness statement")
+    assert (last.action, last.from_state, last.comment) == ("reopen", "closed", "New witness statement")
     incident_update(incident=incident, user=officer, description="Corrected after reopening")
 
 
@@ -168,12 +170,12 @@ def test_activating_a_plan_records_who_and_when(incident, officer):
 
 def test_the_investigation_lead_may_investigate_but_not_close(incident, officer, head):
     incident = incident_assign_lead(incident=incident, user=officer, lead=head)
-    incident_move(incident=incident, user=head, name="investigate")
+    incident_investigate(incident=incident, user=head)
     _ = incident_investigation_update(
         incident=incident, user=head, cause_method="categories", cause_categories=["environment"], root_cause="Wet"
     )
     with pytest.raises(NotAllowed):
-        incident_move(incident=incident, user=head, name="close")
+        incident_close(incident=incident, user=head)
 
 
 def test_a_required_external_report_warns_officers_once_when_overdue(incident, officer):

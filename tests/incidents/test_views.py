@@ -17,7 +17,7 @@ from tests.organization.factories import AreaFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _report_data(**extra):
+def _report_data(person=None, **extra):
     data = {
         "occurred_at": (timezone.localtime() - datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"),
         "type": "injury",
@@ -27,7 +27,7 @@ def _report_data(**extra):
         "people-INITIAL_FORMS": "0",
         "people-MIN_NUM_FORMS": "0",
         "people-MAX_NUM_FORMS": "20",
-        "people-0-person": "employee",
+        "people-0-person": person.pk if person is not None else "",
         "people-0-role": "injured",
         "people-0-injury_nature": "sprain",
         "people-0-body_part": "ankle",
@@ -43,7 +43,7 @@ def test_an_employee_reports_an_injury_with_a_photo_from_the_form(
 ):
     client.force_login(employee)
     area = AreaFactory()
-    data = _report_data(area=area.pk)
+    data = _report_data(person=employee, area=area.pk)
     data["photos"] = SimpleUploadedFile("floor.png", png_bytes(), content_type="image/png")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/incidents/report/", data)
@@ -73,7 +73,7 @@ def test_the_report_form_prefills_the_area_from_a_qr_poster(client, employee):
 def test_an_employee_cannot_close_through_the_url(client, employee):
     incident = IncidentFactory(reporter=employee, status=Incident.Status.INVESTIGATING, root_cause="x")
     client.force_login(employee)
-    assert client.post(f"/incidents/{incident.pk}/move/close/").status_code == 403
+    assert client.post(f"/incidents/{incident.pk}/close/").status_code == 403
     incident.refresh_from_db()
     assert incident.status == Incident.Status.INVESTIGATING
 
@@ -82,7 +82,7 @@ def test_closing_with_an_open_action_shows_why_and_changes_nothing(client, offic
     incident = IncidentFactory(reporter=employee, status=Incident.Status.ACTIONS, root_cause="x")
     ActionFactory(incident=incident, owner=employee)
     client.force_login(officer)
-    response = client.post(f"/incidents/{incident.pk}/move/close/", follow=True)
+    response = client.post(f"/incidents/{incident.pk}/close/", follow=True)
     assert "pending" in response.content.decode()
     incident.refresh_from_db()
     assert incident.status == Incident.Status.ACTIONS

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from apps.emergency.services import drill_problem_add
 from apps.hazards.models import Hazard
-from apps.hazards.selectors import risk_map
+from apps.hazards.selectors import hazards_for_source, risk_map
 from apps.inspections import services
 from tests.emergency.factories import DrillFactory
 from tests.hazards.factories import HazardFactory
@@ -121,6 +121,6 @@ def test_a_drill_problem_without_an_area_is_placed_at_the_drills_site(officer, s
     problem = drill_problem_add(
         drill=drill, user=officer, description="Exit B was locked\nkey missing", raise_hazard=True
     )
-    hazard = Hazard.objects.get(number=problem.hazard_number)
+    hazard = hazards_for_source(problem).get()
     assert (hazard.area, hazard.site) == (None, site)
     assert hazard.title.endswith("Exit B was locked") and hazard.title_zh.startswith("演练发现问题")

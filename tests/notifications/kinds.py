@@ -138,7 +138,7 @@ def _incidents(w):
     i.incident_assign_lead(incident=incident, user=w.officer, lead=w.head)
     i.incident_external_report(incident=incident, user=w.officer, required=True)
     i.incident_external_overdue_send(now=timezone.now() + datetime.timedelta(days=3))
-    i.incident_move(incident=incident, user=w.officer, name="investigate")
+    i.incident_investigate(incident=incident, user=w.officer)
     action = i.action_add(
         incident=incident, user=w.officer, description="Non-slip mat", owner=w.employee, due_date=_days(0)
     )

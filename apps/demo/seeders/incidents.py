@@ -19,7 +19,6 @@ from apps.core.services import timeline_record
 from apps.demo.clock import at, morning_of, office_hours
 from apps.emergency.models import ContingencyPlan
 from apps.incidents.models import (
-    INCIDENT_MOVES,
     CaseStudy,
     CorrectiveAction,
     HoursWorked,
@@ -102,7 +101,7 @@ def _lookup(ctx):
 
 
 def _timeline(subject, actor, action, from_state, to_state, when):
-    """A step recorded as the services record it (the move's label, kept in English), at ``when``."""
+    """A step recorded as the services record it (the move's name), at ``when``."""
     at(
         timeline_record(subject=subject, actor=actor, action=action, from_state=from_state, to_state=to_state),
         when,
@@ -200,14 +199,14 @@ def seed(ctx):
                 lost_work_days=lost,
             )
         IncidentEvent.objects.create(incident=incident, happened_at=occurred, description=description)
-        _timeline(incident, reporter, "reported", "", "reported", occurred + datetime.timedelta(minutes=30))
+        _timeline(incident, reporter, "report", "", "reported", occurred + datetime.timedelta(minutes=30))
         if status != "reported":
             _timeline(
-                incident, officer, INCIDENT_MOVES["investigate"].label, "reported", "investigating",
+                incident, officer, "investigate", "reported", "investigating",
                 office_hours(occurred + datetime.timedelta(days=1), rng),
             )  # fmt: skip
         if status in ("closed", "actions"):
-            CorrectiveAction.objects.create(
+            action = CorrectiveAction.objects.create(
                 incident=incident,
                 description=action_text,
                 owner=employee if status == "actions" else rng.choice(candidates),
@@ -225,14 +224,14 @@ def seed(ctx):
                 check_note="" if status == "actions" else "此后未再发生类似情况。",
             )
             planned = office_hours(occurred + datetime.timedelta(days=2), rng)
-            _timeline(incident, officer, "action added", "", "", planned)
+            _timeline(action, officer, "add", "", "open", planned)
             _timeline(
-                incident, officer, INCIDENT_MOVES["start_actions"].label, "investigating", "actions",
+                incident, officer, "start_actions", "investigating", "actions",
                 planned + datetime.timedelta(minutes=rng.randint(5, 40)),
             )  # fmt: skip
         if status == "closed":
             _timeline(
-                incident, officer, INCIDENT_MOVES["close"].label, "actions", "closed",
+                incident, officer, "close", "actions", "closed",
                 closed,
             )  # fmt: skip
         made += 1

@@ -11,6 +11,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.core.uploads import DOCUMENTS
 from apps.notifications.services import notify
+from apps.organization import selectors as organization_selectors
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +34,11 @@ def users(**filters) -> list:
 
 
 def management() -> list:
-    return users(role=get_user_model().Role.MANAGEMENT)
+    return list(organization_selectors.management())
 
 
 def officers() -> list:
-    return users(role=get_user_model().Role.SAFETY_OFFICER)
+    return list(organization_selectors.safety_officers())
 
 
 def send(*, recipients, key, subject, body="", url=""):

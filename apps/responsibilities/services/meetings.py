@@ -64,12 +64,19 @@ def meeting_create(*, user, **fields) -> Meeting:
     return meeting
 
 
-def _editable(meeting, user) -> Meeting:
-    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+MS = Meeting.Status
+EDITABLE = (MS.DRAFT, MS.SCHEDULED, MS.HELD)  # a cancelled meeting does not change
+
+
+def _editable(meeting, user, *, states=EDITABLE, refused=None) -> Meeting:
+    """Lock the meeting for a change that keeps its state (MEETING_FLOW.lock): the organiser only,
+    in ``states``; ``refused`` maps the other states to what the refusal says."""
+    if not can_organise_meeting(user, meeting):
+        raise NotAllowed(_("You are not allowed to change this meeting."))
+    messages = {MS.CANCELLED: gettext_lazy("A cancelled meeting does not change."), **(refused or {})}
+    locked = MEETING_FLOW.lock(meeting, states=states, refused=lambda m: messages.get(m.status))
     if not can_organise_meeting(user, locked):
         raise NotAllowed(_("You are not allowed to change this meeting."))
-    if not locked.is_editable:
-        raise ApplicationError(_("A cancelled meeting does not change."))
     return locked
 
 
@@ -77,9 +84,10 @@ def meeting_update(*, meeting: Meeting, user, **fields) -> Meeting:
     """Change a draft or scheduled meeting; if it is scheduled and its time or place changed, the
     invited people are told (once per new time and place)."""
     with transaction.atomic():
-        locked = _editable(meeting, user)
-        if locked.status == Meeting.Status.HELD:
-            raise ApplicationError(_("The meeting was held; only its records change now."))
+        locked = _editable(
+            meeting, user, states=(MS.DRAFT, MS.SCHEDULED),
+            refused={MS.HELD: gettext_lazy("The meeting was held; only its records change now.")},
+        )  # fmt: skip
         data = _clean(user, {**{f: getattr(locked, f) for f in MEETING_FIELDS}, **fields})
         moved = (data["starts_at"], data["area"], data["location_detail"]) != (
             locked.starts_at, locked.area, locked.location_detail,
@@ -109,9 +117,10 @@ def meeting_invite(*, meeting: Meeting, user, person=None, department=None) -> i
     if not people:
         raise ApplicationError(_("Nobody active to invite."))
     with transaction.atomic():
-        locked = _editable(meeting, user)
-        if locked.status == Meeting.Status.HELD:
-            raise ApplicationError(_("The meeting was held; invitations are closed."))
+        locked = _editable(
+            meeting, user, states=(MS.DRAFT, MS.SCHEDULED),
+            refused={MS.HELD: gettext_lazy("The meeting was held; invitations are closed.")},
+        )  # fmt: skip
         already = set(Invitation.objects.filter(meeting=locked).values_list("person_id", flat=True))
         new = {p.pk: p for p in people if p.pk not in already}
         Invitation.objects.bulk_create(Invitation(meeting=locked, person=p) for p in new.values())
@@ -137,9 +146,10 @@ def invitation_record_attendance(
     if attendance == Invitation.Attendance.DELEGATE and delegate is None:
         raise ApplicationError(_("Name the delegate who attended."))
     with transaction.atomic():
-        meeting = _editable(invitation.meeting, user)
-        if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
-            raise ApplicationError(_("Attendance is recorded once the meeting is scheduled."))
+        meeting = _editable(
+            invitation.meeting, user, states=(MS.SCHEDULED, MS.HELD),
+            refused={MS.DRAFT: gettext_lazy("Attendance is recorded once the meeting is scheduled.")},
+        )  # fmt: skip
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         locked.attendance = attendance
         locked.absence_reason = absence_reason if attendance == Invitation.Attendance.ABSENT else ""

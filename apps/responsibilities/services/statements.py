@@ -231,9 +231,9 @@ def statement_refresh(*, statement: Statement, user) -> Statement:
     statement never changes."""
     require(user, "responsibilities.manage_templates")
     with transaction.atomic():
-        locked = Statement.objects.select_for_update().select_related("person", "template").get(pk=statement.pk)
-        if locked.status != Statement.Status.ISSUED:
-            raise ApplicationError(_("A signed statement cannot be changed."))
+        locked = STATEMENT_FLOW.lock(
+            statement, states=[Statement.Status.ISSUED], refused=gettext_lazy("A signed statement cannot be changed.")
+        )
         fresh = _Scope(locked.year).statement_for(locked.person)
         if fresh is None:
             raise ApplicationError(_("This person is no longer in scope; withdraw the statement instead."))

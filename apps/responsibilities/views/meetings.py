@@ -73,9 +73,7 @@ def meeting_create(request):
 @login_required
 def meeting_edit(request, pk):
     meeting = get_object_or_404(visible_meetings(request), pk=pk)
-    if not request.user.has_perm("responsibilities.change_meeting", meeting) or meeting.status not in (
-        Meeting.Status.DRAFT, Meeting.Status.SCHEDULED,
-    ):  # fmt: skip
+    if not request.user.has_perm("responsibilities.edit_meeting_details", meeting):
         raise PermissionDenied
     initial = {f: getattr(meeting, f) for f in services.meetings.MEETING_FIELDS}
     initial["starts_at"] = timezone.localtime(meeting.starts_at)

@@ -24,8 +24,9 @@
     picker.querySelector(".person-picker-value").value = "";
     clearTimeout(timers.get(input));
     timers.set(input, setTimeout(function () {
-      var url = picker.dataset.url + "?q=" + encodeURIComponent(input.value);
-      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      var url = new URL(picker.dataset.url, window.location.href);  /* may carry ?scope= */
+      url.searchParams.set("q", input.value);
+      fetch(url.toString(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (data) { render(picker, data.results || []); });
     }, 200));
