@@ -192,7 +192,9 @@ class Workflow:
 
     ``label(obj)`` names the record in messages; ``lock_related`` is loaded with the locked row (what the
     predicates and hooks read); ``services`` is the module of the moves' services (default: the app's
-    ``services``) and ``subject`` their keyword for the record (default: the model's name, ``hazard=``)."""
+    ``services``) and ``subject`` their keyword for the record (default: the model's name, ``hazard=``);
+    ``namespace`` is the URL namespace the moves are mounted in when it is not the app's label
+    (appliance requests of ``inspections`` live under ``appliances:``)."""
 
     def __init__(
         self,
@@ -204,6 +206,7 @@ class Workflow:
         lock_related: tuple[str, ...] = (),
         services: str = "",
         subject: str = "",
+        namespace: str = "",
     ):
         meta = model._meta
         self.model = model
@@ -213,6 +216,7 @@ class Workflow:
         self.lock_related = tuple(lock_related)
         self.services_module = services or f"{model.__module__.rsplit('.', 1)[0]}.services"
         self.subject = subject or self.model_name  # the services' keyword for the record
+        self.namespace = namespace or self.app_label
         self.moves: dict[str, Move] = {}
         for move in moves:
             if move.name in self.moves:
@@ -263,7 +267,7 @@ class Workflow:
         return move.form_class(data, files, prefix=move.name, obj=obj, user=user, move=move)
 
     def url_name(self, move: Move) -> str:
-        return f"{self.app_label}:{self.model_name}_{move.name}"
+        return f"{self.namespace}:{self.model_name}_{move.name}"
 
     def urlpatterns(self, *, queryset, render_detail) -> list:
         """One URL per move, ``<pk>/<move-name>/`` named ``<model>_<move>``, all served by the generic
@@ -331,7 +335,9 @@ class Workflow:
         brought up to date as well.
         """
         move = self.moves[move_name]
-        comment = (comment or "").strip()
+        # A person's words are trimmed; a text the system writes (lazy, with parameters) is kept as such
+        # so that the timeline shows it in each reader's language.
+        comment = comment.strip() if isinstance(comment, str) else (comment or "")
         with transaction.atomic():
             locked = self._lock(obj)
             record = self.record_label(locked)

@@ -21,16 +21,18 @@ from .exceptions import ApplicationError
 from .workflow import Workflow
 
 
-def move_items(workflow: Workflow, obj, user, bound_form=None) -> list[dict]:
+def move_items(workflow: Workflow, obj, user, bound_form=None, button_ids: dict | None = None) -> list[dict]:
     """The context of ``inc/moves.html``: one ``{move, form, url}`` per move ``user`` may make now,
-    with ``bound_form`` (a refused submission) in place of a fresh form for its move."""
+    with ``bound_form`` (a refused submission) in place of a fresh form for its move. ``button_ids``
+    (move name -> HTML id) gives a page's buttons the ids its links and tests know them by."""
     items = []
     for move in workflow.moves_for(obj, user):
         if bound_form is not None and bound_form.move.name == move.name:
             form = bound_form
         else:
             form = workflow.form_for(move, obj=obj, user=user)
-        items.append({"move": move, "form": form, "url": reverse(workflow.url_name(move), args=[obj.pk])})
+        url = reverse(workflow.url_name(move), args=[obj.pk])
+        items.append({"move": move, "form": form, "url": url, "button_id": (button_ids or {}).get(move.name, "")})
     return items
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core.uploads import inspect_image
+from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department, Site
 
 from .models import (
@@ -197,13 +198,20 @@ class ResultForm(forms.Form):
     photo = PhotoField()
 
 
-class FinishForm(forms.Form):
-    signature_name = forms.CharField(
-        label=_("Signed by (your name)"), max_length=150, widget=forms.TextInput(attrs={"class": "form-control"})
+class FinishForm(MoveForm):
+    """The finish move: the inspector signs with their name (offered filled in) and may sum up."""
+
+    signature_name = core_fields.TextField(
+        label=_("Signed by (your name)"),
+        max_length=150,
+        help_text=_("Each failed item becomes a hazard for the safety officers to assess."),
     )
-    summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}), required=False
-    )
+    summary = core_fields.TextField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None:
+            self.fields["signature_name"].initial = self.user.get_full_name()
 
 
 # --- equipment ------------------------------------------------------------------------------------
@@ -260,9 +268,13 @@ class ApplianceRequestForm(forms.Form):
         self.fields["area"].queryset = _areas()
 
 
-class ApplianceDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+class ApplianceRejectForm(MoveForm):
+    comment = core_fields.TextField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give a reason for the rejection.")},
+    )
 
 
 class VisitForm(forms.Form):

@@ -14,7 +14,7 @@ from apps.core.permissions import (
     is_safety_officer,
 )
 
-from .models import InspectorRole
+from .models import InspectionPlan, InspectorRole
 
 
 def _inspection_department_id(inspection):
@@ -74,19 +74,23 @@ def is_requester(user, appliance_request):
     return appliance_request is not None and appliance_request.requester_id == user.pk
 
 
-@rules.predicate
-def is_pending(user, appliance_request):
-    return appliance_request is not None and appliance_request.status == "pending"
-
-
 # Checklist templates: everyone may read them (they are what inspections look at); officers edit.
 rules.add_perm("inspections.view_checklisttemplate", is_active_user)
 rules.add_perm("inspections.manage_templates", is_officer)
 
-# Annual plan: officers draw it up, management approves; heads may read it (they inspect their areas).
+# Annual plan: officers draw it up, management approves (workflow.py); heads may read it (they inspect
+# their areas).
 rules.add_perm("inspections.view_plans", is_company_wide | is_department_head)
 rules.add_perm("inspections.manage_plans", is_officer)
-rules.add_perm("inspections.approve_plan", is_management)
+
+
+@rules.predicate
+def is_draft_plan(user, plan):
+    return plan is not None and plan.status == InspectionPlan.Status.DRAFT
+
+
+# Lines are added and removed while the plan is a draft (the services check it under the plan's lock).
+rules.add_perm("inspections.edit_plan_lines", is_officer & is_draft_plan)
 rules.add_perm("inspections.view_coverage", is_company_wide)
 
 # Inspections: the inspector carries one out (an officer may step in); heads see their department's.
@@ -94,7 +98,8 @@ rules.add_perm("inspections.view_coverage", is_company_wide)
 rules.add_perm("inspections.list_inspections", is_active_user)
 rules.add_perm("inspections.create_inspection", is_officer | is_department_head)
 rules.add_perm("inspections.view_inspection", is_company_wide | is_inspector | heads_inspected_department)
-rules.add_perm("inspections.perform_inspection", is_inspector | holds_unclaimed_role | is_officer)
+may_perform = is_inspector | holds_unclaimed_role | is_officer
+rules.add_perm("inspections.perform_inspection", may_perform)
 rules.add_perm("inspections.view_inspectionresult", may_view_result_inspection)
 
 # Equipment register and QR quick checks.
@@ -104,10 +109,9 @@ rules.add_perm("inspections.manage_equipment", is_officer)
 rules.add_perm("inspections.check_equipment", is_officer | heads_equipment_department)
 rules.add_perm("inspections.view_equipmentcheck", may_view_check_equipment)
 
-# High-power appliances: anyone asks, a safety officer decides.
+# High-power appliances: anyone asks, a safety officer decides (the moves in workflow.py).
 rules.add_perm("inspections.request_appliance", is_active_user)
 rules.add_perm("inspections.view_appliancerequest", is_officer | is_management | is_requester)
-rules.add_perm("inspections.decide_appliance", is_officer & is_pending)
 rules.add_perm("inspections.decide_appliances", is_officer)
 
 # Visitor log (R3.4.4). Anyone may sign in a visitor they receive. The whole log (and every visitor on

@@ -141,6 +141,17 @@ def assigned_to(user) -> Q:
     return q
 
 
+def inspections_visible(*, user):
+    """One inspection's page and moves: those the user may see (as :func:`inspection_list` scopes them)."""
+    qs = Inspection.objects.select_related(
+        "template", "area__floor__site", "area__department", "site", "department", "inspector", "plan_line"
+    )
+    scope = department_scope(user)
+    if scope is not None:
+        qs = qs.filter(Q(inspector=user) | Q(department_id__in=scope) | Q(area__department_id__in=scope))
+    return qs
+
+
 def inspection_list(*, user, filters: dict | None = None):
     """Inspections the user may see: all for officers and management; otherwise their own and those
     of the departments they head."""
@@ -167,6 +178,13 @@ def inspection_list(*, user, filters: dict | None = None):
     scope = department_scope(user)
     if scope is not None:
         qs = qs.filter(Q(inspector=user) | Q(department_id__in=scope) | Q(area__department_id__in=scope))
+    return inspections_filtered(qs, user=user, filters=filters)
+
+
+def inspections_filtered(qs, *, user, filters: dict | None = None):
+    """Narrow a list of inspections: ``status`` (a state, or "overdue"), ``mine`` (assigned to the user,
+    see :func:`assigned_to`) and ``q`` (checklist, area or inspector). ``filters.InspectionFilter`` parses
+    and bounds the values from a query string."""
     filters = filters or {}
     if filters.get("status") == "overdue":
         qs = qs.filter(status__in=OPEN, due_date__lt=timezone.localdate())

@@ -1,7 +1,9 @@
 """Every write of inspections, equipment, appliance approvals and the visitor log.
 
 Services are keyword-only, check permission with :func:`require`, run inside one transaction, lock
-the row they move (``select_for_update``) and leave a timeline row.
+the row they change (``select_for_update``) and leave a timeline row. Plans, inspections and appliance
+requests change state only through their workflows (``workflow.py``, the engine in
+``apps.core.workflow``), which lock, check the state and the permission and write the timeline.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from apps.core.i18n_messages import lazy_display
 from apps.core.permissions import require
 from apps.core.selectors import attachments_for
 from apps.core.services import attachment_add, timeline_record
+from apps.hazards.services import hazard_raise
 from apps.notifications.services import notify
+from apps.organization.models import User
 from apps.regulation.selectors import clauses_by_refs
 
 from .models import (
@@ -44,6 +48,7 @@ from .models import (
     Visit,
 )
 from .schedule import due_dates
+from .workflow import APPLIANCE_FLOW, INSPECTION_FLOW, PLAN_FLOW
 
 HAZARD_CATEGORY = {
     ClauseGroup.RULES: "other",
@@ -57,10 +62,6 @@ EQUIPMENT_HAZARD_CATEGORY = {Equipment.Kind.ELECTRICAL_PANEL: "electrical", Equi
 
 
 logger = logging.getLogger(__name__)
-
-
-def _lock(model, pk):
-    return model.objects.select_for_update().get(pk=pk)
 
 
 def _attach_photo(*, subject, photo, user, role="photo"):
@@ -179,7 +180,7 @@ def checklist_template_revise(
     """Save an edit as a new version; the old version, and every inspection that used it, stays as it was."""
     require(user, "inspections.manage_templates")
     with transaction.atomic():
-        current = _lock(ChecklistTemplate, template.pk)
+        current = ChecklistTemplate.objects.select_for_update().get(pk=template.pk)
         if not current.is_current:
             raise Conflict(_("Someone saved a newer version of this checklist; open the current one and edit that."))
         current.is_current = False
@@ -218,7 +219,7 @@ def inspection_plan_create(*, user, year: int, title: str) -> InspectionPlan:
     try:
         with transaction.atomic():
             plan = InspectionPlan.objects.create(year=year, title=title, created_by=user)
-            timeline_record(subject=plan, actor=user, action=gettext_noop("created"), to_state=plan.status)
+            PLAN_FLOW.start(plan, "create", user=user)
     except IntegrityError:
         raise ApplicationError(_("There is already a plan for %(year)s.") % {"year": year}) from None
     return plan
@@ -256,9 +257,7 @@ def plan_line_add(
     if frequency != Frequency.CUSTOM:
         interval_days = None
     with transaction.atomic():
-        plan = _lock(InspectionPlan, plan.pk)
-        if plan.status != InspectionPlan.Status.DRAFT:
-            raise Conflict(_("This plan is approved; it can no longer be changed."))
+        plan = PLAN_FLOW.lock(plan, states=[InspectionPlan.Status.DRAFT], refused=_PLAN_APPROVED())
         line = PlanLine.objects.create(
             plan=plan,
             template=_current_version(template),
@@ -277,46 +276,29 @@ def plan_line_add(
 def plan_line_remove(*, line: PlanLine, user) -> None:
     require(user, "inspections.manage_plans")
     with transaction.atomic():
-        plan = _lock(InspectionPlan, line.plan_id)
-        if plan.status != InspectionPlan.Status.DRAFT:
-            raise Conflict(_("This plan is approved; it can no longer be changed."))
+        plan = PLAN_FLOW.lock(line.plan, states=[InspectionPlan.Status.DRAFT], refused=_PLAN_APPROVED())
         timeline_record(subject=plan, actor=user, action=gettext_noop("line removed"), comment=line)
         line.delete()
 
 
 def inspection_plan_approve(*, plan: InspectionPlan, user, comment: str = "") -> InspectionPlan:
     """Management approves the plan; the year's inspections are generated at once."""
-    require(user, "inspections.approve_plan")
-    with transaction.atomic():
-        plan = _lock(InspectionPlan, plan.pk)
-        if plan.status != InspectionPlan.Status.DRAFT:
-            raise Conflict(_("This plan is already approved."))
-        if not plan.lines.exists():
+
+    def needs_lines(p):
+        if not p.lines.exists():
             raise ApplicationError(_("A plan needs at least one line before it can be approved."))
-        plan.status = InspectionPlan.Status.APPROVED
-        plan.approved_by = user
-        plan.approved_at = timezone.now()
-        plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-        timeline_record(
-            subject=plan,
-            actor=user,
-            action=gettext_noop("approved"),
-            from_state="draft",
-            to_state="approved",
-            comment=comment,
-        )
-        _generate(plan=plan, user=user)
-    return plan
+
+    with transaction.atomic():
+        approved = PLAN_FLOW.apply(plan, "approve", user=user, comment=comment, apply=needs_lines)
+        _generate(plan=approved, user=user)
+    return approved
 
 
 def inspection_plan_generate(*, plan: InspectionPlan, user) -> int:
     """Create the approved plan's scheduled inspections that do not exist yet; returns how many were new."""
-    require(user, "inspections.manage_plans")
     with transaction.atomic():
-        plan = _lock(InspectionPlan, plan.pk)
-        if plan.status != InspectionPlan.Status.APPROVED:
-            raise ApplicationError(_("Only an approved plan generates inspections."))
-        return _generate(plan=plan, user=user)
+        locked = PLAN_FLOW.apply(plan, "generate", user=user)
+        return _generate(plan=locked, user=user)
 
 
 def _generate(*, plan: InspectionPlan, user) -> int:
@@ -352,6 +334,10 @@ def _generate(*, plan: InspectionPlan, user) -> int:
     return len(new)
 
 
+def _PLAN_APPROVED():
+    return _("This plan is approved; it can no longer be changed.")
+
+
 def _line_assignee(line: PlanLine) -> tuple[int | None, str]:
     """(inspector id, role) for the inspections of ``line``: a person stays a person; "head of the scoped
     department" becomes that department's head when it has one; otherwise the role waits to be claimed."""
@@ -383,44 +369,39 @@ def inspection_create(
             site=site,
             department=department,
         )
-        timeline_record(subject=inspection, actor=user, action=gettext_noop("scheduled"), to_state=inspection.status)
+        INSPECTION_FLOW.start(inspection, "schedule", user=user)
     return inspection
 
 
 def inspection_start(*, inspection: Inspection, user) -> Inspection:
     """Open the checklist: fix the template version (the newest at this moment) and create one row per item.
 
-    An inspection assigned to a role is claimed by whoever starts it: they become its inspector."""
-    require(user, "inspections.perform_inspection", inspection)
-    with transaction.atomic():
-        inspection = _lock(Inspection, inspection.pk)
-        if inspection.status != Inspection.Status.SCHEDULED:
-            return inspection  # already started: resume
-        claimed = inspection.inspector_id is None
-        if claimed:
-            inspection.inspector = user
-        inspection.template = _current_version(inspection.template)
-        inspection.status = Inspection.Status.IN_PROGRESS
-        inspection.started_at = timezone.now()
-        inspection.save(update_fields=["inspector", "template", "status", "started_at", "updated_at"])
-        InspectionResult.objects.bulk_create(
-            InspectionResult(inspection=inspection, item=item) for item in inspection.template.items.all()
+    An inspection assigned to a role is claimed by whoever starts it: they become its inspector. Starting
+    one already started by someone allowed to carry it out resumes it (a second tap, another tab)."""
+    claimed = inspection.inspector_id is None
+    comment = ""
+    if claimed:
+        comment = format_lazy(
+            gettext_lazy("Taken by {name} for the role “{role}”."),
+            name=user.get_full_name() or user.get_username(),
+            role=InspectorRole(inspection.inspector_role).label,
         )
-        timeline_record(
-            subject=inspection,
-            actor=user,
-            action=gettext_noop("started"),
-            from_state="scheduled",
-            to_state="in_progress",
-            comment=format_lazy(
-                gettext_lazy("Taken by {name} for the role “{role}”."),
-                name=user.get_full_name() or user.get_username(),
-                role=InspectorRole(inspection.inspector_role).label,
-            )
-            if claimed
-            else "",
-        )
-    return inspection
+
+    def open_checklist(i):
+        if i.inspector_id is None:
+            i.inspector = user
+        i.template = _current_version(i.template)
+        items = i.template.items.all()
+        InspectionResult.objects.bulk_create(InspectionResult(inspection=i, item=item) for item in items)
+
+    try:
+        return INSPECTION_FLOW.apply(inspection, "start", user=user, comment=comment, apply=open_checklist)
+    except Conflict:
+        # Already started: whoever may carry it on (and finish it) resumes it; anyone else is refused.
+        current = Inspection.objects.get(pk=inspection.pk)
+        if not user.has_perm("inspections.finish_inspection", current):
+            raise
+        return current
 
 
 def inspection_result_save(*, result: InspectionResult, user, outcome: str, note: str = "", photo=None):
@@ -430,9 +411,11 @@ def inspection_result_save(*, result: InspectionResult, user, outcome: str, note
     if outcome not in InspectionResult.Outcome.values and outcome != "":
         raise ApplicationError(_("Choose pass, fail or not applicable."))
     with transaction.atomic():
-        locked = Inspection.objects.select_for_update().only("status").get(pk=inspection.pk)
-        if locked.status != Inspection.Status.IN_PROGRESS:
-            raise Conflict(_("This inspection is not in progress any more."))
+        INSPECTION_FLOW.lock(
+            inspection,
+            states=[Inspection.Status.IN_PROGRESS],
+            refused=_("This inspection is not in progress any more."),
+        )
         result = InspectionResult.objects.select_for_update().get(pk=result.pk)
         result.outcome = outcome
         result.note = note.strip()
@@ -455,16 +438,11 @@ def _finding_title(item, note: str) -> tuple[str, str]:
 
 def inspection_finish(*, inspection: Inspection, user, signature_name: str, summary: str = "") -> Inspection:
     """Sign the inspection off; each failed item raises a hazard, linked both ways."""
-    from apps.hazards.services import hazard_raise
-
-    require(user, "inspections.perform_inspection", inspection)
     signature_name = (signature_name or "").strip()
-    if not signature_name:
-        raise ApplicationError(_("Sign with your name to finish the inspection."))
-    with transaction.atomic():
-        inspection = _lock(Inspection, inspection.pk)
-        if inspection.status != Inspection.Status.IN_PROGRESS:
-            raise Conflict(_("This inspection is not in progress."))
+
+    def sign(inspection):
+        if not signature_name:
+            raise ApplicationError(_("Sign with your name to finish the inspection."))
         results = list(
             inspection.results.select_related("item__section").select_for_update(of=("self",)).order_by("pk")
         )
@@ -507,20 +485,10 @@ def inspection_finish(*, inspection: Inspection, user, signature_name: str, summ
             )
             result.hazard = hazard
             result.save(update_fields=["hazard"])
-        inspection.status = Inspection.Status.FINISHED
-        inspection.finished_at = timezone.now()
         inspection.signature_name = signature_name[:150]
         inspection.summary = summary
-        inspection.save(update_fields=["status", "finished_at", "signature_name", "summary", "updated_at"])
-        timeline_record(
-            subject=inspection,
-            actor=user,
-            action=gettext_noop("finished"),
-            from_state="in_progress",
-            to_state="finished",
-            comment=signature_name,
-        )
-    return inspection
+
+    return INSPECTION_FLOW.apply(inspection, "finish", user=user, comment=signature_name, apply=sign)
 
 
 # --- equipment ------------------------------------------------------------------------------------
@@ -548,7 +516,7 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
     allowed = {"kind", "area", "location_note", "serial_number", "check_interval_days", "next_check_due", "expires_on"}
     allowed |= {"is_active"}
     with transaction.atomic():
-        equipment = _lock(Equipment, equipment.pk)
+        equipment = Equipment.objects.select_for_update().get(pk=equipment.pk)
         changed = []
         for name, value in fields.items():
             if name in allowed and getattr(equipment, name) != value:
@@ -565,15 +533,13 @@ def equipment_update(*, equipment: Equipment, user, **fields) -> Equipment:
 
 def equipment_check_record(*, equipment: Equipment, user, outcome: str, note: str = "", photo=None) -> EquipmentCheck:
     """Record a quick check (from the QR label); the next check falls due one interval later; a fail raises a hazard."""
-    from apps.hazards.services import hazard_raise
-
     require(user, "inspections.check_equipment", equipment)
     if outcome not in EquipmentCheck.Outcome.values:
         raise ApplicationError(_("Choose pass or fail."))
     if outcome == EquipmentCheck.Outcome.FAIL and not note.strip():
         raise ApplicationError(_("Say what is wrong."))
     with transaction.atomic():
-        equipment = _lock(Equipment, equipment.pk)
+        equipment = Equipment.objects.select_for_update().get(pk=equipment.pk)
         check = EquipmentCheck.objects.create(equipment=equipment, checked_by=user, outcome=outcome, note=note.strip())
         _attach_photo(subject=check, photo=photo, user=user)
         now = timezone.now()
@@ -617,10 +583,8 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
         request = ApplianceRequest.objects.create(
             requester=user, appliance=appliance, power_watts=power_watts, area=area, purpose=purpose
         )
-        timeline_record(subject=request, actor=user, action=gettext_noop("requested"), to_state=request.status)
-    from apps.organization.models import User
-
-    officers = User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
+        APPLIANCE_FLOW.start(request, "request", user=user)
+    officers = _active_officers()
     transaction.on_commit(
         lambda: notify(
             recipients=officers,
@@ -634,46 +598,47 @@ def appliance_request_create(*, user, appliance: str, power_watts: int, area, pu
     return request
 
 
+def appliance_request_approve(*, appliance_request: ApplianceRequest, user, comment: str = "") -> ApplianceRequest:
+    """A safety officer approves; who and when are recorded. A decision is final."""
+    return _appliance_decide(appliance_request, "approve", user=user, comment=comment)
+
+
+def appliance_request_reject(*, appliance_request: ApplianceRequest, user, comment: str) -> ApplianceRequest:
+    """A safety officer rejects, with a reason; who and when are recorded. A decision is final."""
+    if not (comment or "").strip():
+        raise ApplicationError(_("Give a reason for the rejection."))
+    return _appliance_decide(appliance_request, "reject", user=user, comment=comment)
+
+
 def appliance_request_decide(
     *, appliance_request: ApplianceRequest, user, approve: bool, comment: str = ""
 ) -> ApplianceRequest:
-    """A safety officer approves or rejects; who and when are recorded. A decision is final."""
-    require(user, "inspections.decide_appliances")
-    if not approve and not comment.strip():
-        raise ApplicationError(_("Give a reason for the rejection."))
-    new_status = ApplianceRequest.Status.APPROVED if approve else ApplianceRequest.Status.REJECTED
-    with transaction.atomic():
-        req = _lock(ApplianceRequest, appliance_request.pk)
-        if req.status != ApplianceRequest.Status.PENDING:
-            raise Conflict(_("This request has already been decided."))
-        req.status = new_status
-        req.decided_by = user
-        req.decided_at = timezone.now()
-        req.decision_comment = comment.strip()
-        req.save(update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"])
-        timeline_record(
-            subject=req,
-            actor=user,
-            action=gettext_noop("decided"),
-            from_state="pending",
-            to_state=new_status,
-            comment=comment,
+    """Approve or reject (the two moves of ``APPLIANCE_FLOW``)."""
+    if approve:
+        return appliance_request_approve(appliance_request=appliance_request, user=user, comment=comment)
+    return appliance_request_reject(appliance_request=appliance_request, user=user, comment=comment)
+
+
+def _appliance_decide(appliance_request, move: str, *, user, comment: str) -> ApplianceRequest:
+    comment = (comment or "").strip()
+
+    def record_comment(req):
+        req.decision_comment = comment
+
+    def tell_requester(req):
+        notify(
+            recipients=[req.requester],
+            key=f"appliance:{req.pk}:decided",
+            subject=format_lazy(
+                gettext_lazy("{request}: {decision}"), request=req, decision=ApplianceRequest.Status(req.status).label
+            ),
+            body=req.decision_comment,
+            url=req.get_absolute_url(),
         )
-        requester = req.requester
-        transaction.on_commit(
-            lambda: notify(
-                recipients=[requester],
-                key=f"appliance:{req.pk}:decided",
-                subject=format_lazy(
-                    gettext_lazy("{request}: {decision}"),
-                    request=req,
-                    decision=ApplianceRequest.Status(req.status).label,
-                ),
-                body=req.decision_comment,
-                url=req.get_absolute_url(),
-            )
-        )
-    return req
+
+    return APPLIANCE_FLOW.apply(
+        appliance_request, move, user=user, comment=comment, apply=record_comment, on_commit=tell_requester
+    )
 
 
 # --- visitor log ----------------------------------------------------------------------------------
@@ -747,8 +712,6 @@ def notification_still_relevant(record, topic: str) -> bool:
 
 
 def _active_officers():
-    from apps.organization.models import User
-
     return User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True)
 
 
@@ -816,10 +779,8 @@ def inspection_reminders_send(*, today: datetime.date | None = None) -> int:
 def equipment_reminders_send(*, today: datetime.date | None = None) -> int:
     """Tell the safety officers about equipment whose check is due and equipment past expiry; each once
     per due date / expiry date (a new check sets a new due date, so the next reminder is a new one)."""
-    from apps.organization.models import User
-
     today = today or timezone.localdate()
-    officers = list(User.objects.filter(role=User.Role.SAFETY_OFFICER, is_active=True))
+    officers = list(_active_officers())
     if not officers:
         return 0
     sent = 0

@@ -16,14 +16,17 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import submit_form
+from apps.core.filters import refuse_invalid_filter, report_filter_errors
 from apps.core.pagination import paginate
-from apps.core.params import clean_text, text_param, year_param
-from apps.core.pdf import pdf_response, render_pdf
+from apps.core.params import text_param, year_param
 from apps.core.selectors import attachments_for, timeline_for
+from apps.core.workflow_views import move_items, move_view
 
 from . import forms, selectors, services
+from .filters import InspectionFilter
 from .models import ApplianceRequest, ChecklistTemplate, Equipment, Inspection, InspectionPlan, InspectionResult
+from .pdf import report_pdf_response
+from .workflow import APPLIANCE_FLOW, INSPECTION_FLOW, PLAN_FLOW
 
 
 def _require(request, perm, obj=None):
@@ -126,10 +129,29 @@ def plan_list(request):
     return render(request, "inspections/plan_list.html", {"plans": selectors.plan_list(), "form": form})
 
 
+def visible_plans(request):
+    """The plans a person may open (every plan, for those who may read plans): the moves' queryset."""
+    if not request.user.has_perm("inspections.view_plans"):
+        return InspectionPlan.objects.none()
+    return InspectionPlan.objects.select_related("approved_by", "created_by")
+
+
+def plan_page(request, plan, *, form=None, bound_form=None, status=200):
+    """The plan page; a refused line (``form``) or move (``bound_form``) is shown again as typed."""
+    context = {
+        "plan": plan,
+        "lines": selectors.plan_lines(plan),
+        "form": form or forms.PlanLineForm(),
+        "moves": move_items(PLAN_FLOW, plan, request.user, bound_form=bound_form),
+        "timeline": timeline_for(plan),
+    }
+    return render(request, "inspections/plan_detail.html", context, status=status)
+
+
 @login_required
 def plan_detail(request, pk):
     _require(request, "inspections.view_plans")
-    plan = get_object_or_404(InspectionPlan.objects.select_related("approved_by", "created_by"), pk=pk)
+    plan = get_object_or_404(visible_plans(request), pk=pk)
     form = forms.PlanLineForm(request.POST or None)
     if request.method == "POST":
         _require(request, "inspections.manage_plans")
@@ -141,8 +163,7 @@ def plan_detail(request, pk):
             else:
                 messages.success(request, _("Line added."))
                 return redirect(plan)
-    context = {"plan": plan, "lines": selectors.plan_lines(plan), "form": form, "timeline": timeline_for(plan)}
-    return render(request, "inspections/plan_detail.html", context)
+    return plan_page(request, plan, form=form)
 
 
 @login_required
@@ -159,35 +180,6 @@ def plan_line_delete(request, pk, line_pk):
 
 
 @login_required
-@require_POST
-def plan_approve(request, pk):
-    _require(request, "inspections.approve_plan")
-    plan = get_object_or_404(InspectionPlan, pk=pk)
-    comment = clean_text(request.POST.get("comment"), max_length=2000)
-    try:
-        services.inspection_plan_approve(plan=plan, user=request.user, comment=comment)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Plan approved; the year's inspections are scheduled."))
-    return redirect(plan)
-
-
-@login_required
-@require_POST
-def plan_generate(request, pk):
-    _require(request, "inspections.manage_plans")
-    plan = get_object_or_404(InspectionPlan, pk=pk)
-    try:
-        count = services.inspection_plan_generate(plan=plan, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("%(n)s new inspections scheduled.") % {"n": count})
-    return redirect(plan)
-
-
-@login_required
 def coverage(request):
     _require(request, "inspections.view_coverage")
     year = year_param(request, default=timezone.localdate().year)
@@ -198,20 +190,16 @@ def coverage(request):
 # --- inspections ----------------------------------------------------------------------------------
 
 
-def _inspection_filters(request):
-    return {
-        "status": text_param(request, "status"),
-        "q": text_param(request, "q"),
-        "mine": request.GET.get("mine") == "1",
-    }
-
-
 @login_required
 def inspection_list(request):
     _require(request, "inspections.list_inspections")
-    filters = _inspection_filters(request)
-    qs = selectors.inspection_list(user=request.user, filters=filters)
+    inspection_filter = InspectionFilter(
+        request.GET, queryset=selectors.inspection_list(user=request.user), request=request
+    )
+    filters = inspection_filter.values
+    qs = inspection_filter.qs
     if request.GET.get("format") == "csv":
+        refuse_invalid_filter(inspection_filter.form)
         return csv_response(
             filename="inspections",
             header=[_("Number"), _("Checklist"), _("Scope"), _("Inspector"), _("Due date"), _("Status"), _("Failed")],
@@ -228,6 +216,7 @@ def inspection_list(request):
                 for i in qs.iterator(chunk_size=500)
             ),
         )
+    report_filter_errors(request, inspection_filter.form)
     page = paginate(request, qs)
     context = {
         "page": page,
@@ -255,23 +244,25 @@ def inspection_create(request):
     return render(request, "inspections/inspection_create.html", {"form": form})
 
 
+def visible_inspections(request):
+    """The inspections a person may open (another department's is a 404): the moves' queryset."""
+    return selectors.inspections_visible(user=request.user)
+
+
 def _get_inspection(request, pk):
-    inspection = get_object_or_404(
-        Inspection.objects.select_related(
-            "template", "area__floor__site", "area__department", "site", "department", "inspector", "plan_line"
-        ),
-        pk=pk,
-    )
-    if not request.user.has_perm("inspections.view_inspection", inspection):
-        raise Http404
-    return inspection
+    return get_object_or_404(visible_inspections(request), pk=pk)
 
 
-def _inspection_page(request, inspection, *, finish_form=None, refused_row=None, status=200):
-    """The inspection page; a refused finish or answer (``refused_row``: result pk, posted outcome, note,
-    error) is shown again with what was typed."""
+# The buttons' ids the page's links and scripts know.
+INSPECTION_BUTTONS = {"start": "start-inspection", "finish": "finish-inspection"}
+
+
+def inspection_page(request, inspection, *, bound_form=None, refused_row=None, status=200):
+    """The inspection page; a refused finish (``bound_form``) or answer (``refused_row``: result pk, posted
+    outcome, note, error) is shown again with what was typed."""
     can_perform = request.user.has_perm("inspections.perform_inspection", inspection)
-    editable = can_perform and inspection.status == Inspection.Status.IN_PROGRESS
+    # Answers are saved while the inspection is in progress, by whoever may carry it on and finish it.
+    editable = request.user.has_perm("inspections.finish_inspection", inspection)
     sections = selectors.inspection_sections(inspection)
     counts = {"total": 0, "answered": 0, "failed": 0}
     for s in sections:
@@ -288,7 +279,9 @@ def _inspection_page(request, inspection, *, finish_form=None, refused_row=None,
         "can_perform": can_perform,
         "editable": editable,
         "outcomes": InspectionResult.Outcome.choices,
-        "finish_form": finish_form or forms.FinishForm(initial={"signature_name": request.user.get_full_name()}),
+        "moves": move_items(
+            INSPECTION_FLOW, inspection, request.user, bound_form=bound_form, button_ids=INSPECTION_BUTTONS
+        ),
         "timeline": timeline_for(inspection),
     }
     return render(request, "inspections/inspection_detail.html", context, status=status)
@@ -296,16 +289,7 @@ def _inspection_page(request, inspection, *, finish_form=None, refused_row=None,
 
 @login_required
 def inspection_detail(request, pk):
-    return _inspection_page(request, _get_inspection(request, pk))
-
-
-@login_required
-@require_POST
-def inspection_start(request, pk):
-    inspection = _get_inspection(request, pk)
-    _require(request, "inspections.perform_inspection", inspection)
-    services.inspection_start(inspection=inspection, user=request.user)
-    return redirect(inspection)
+    return inspection_page(request, _get_inspection(request, pk))
 
 
 @login_required
@@ -332,7 +316,7 @@ def inspection_result_save(request, pk, result_pk):
     if not request.htmx:
         if error:
             refused = (result.pk, request.POST.get("outcome", ""), request.POST.get("note", ""), error)
-            return _inspection_page(request, inspection, refused_row=refused, status=400)
+            return inspection_page(request, inspection, refused_row=refused, status=400)
         return redirect(result.get_absolute_url())
     result = inspection.results.select_related("item__section", "hazard").get(pk=result.pk)
     result.photos = list(attachments_for(result))
@@ -348,27 +332,8 @@ def inspection_result_save(request, pk, result_pk):
 
 
 @login_required
-@require_POST
-def inspection_finish(request, pk):
-    inspection = _get_inspection(request, pk)
-    _require(request, "inspections.perform_inspection", inspection)
-    form = forms.FinishForm(request.POST)
-    if submit_form(
-        form, lambda f: services.inspection_finish(inspection=inspection, user=request.user, **f.cleaned_data)
-    ):
-        messages.success(request, _("Inspection finished and signed."))
-        return redirect(inspection)
-    return _inspection_page(request, inspection, finish_form=form, status=400)
-
-
-@login_required
 def inspection_report(request, pk):
-    inspection = _get_inspection(request, pk)
-    sections = selectors.inspection_sections(inspection)
-    failed = [r for s in sections for r in s["results"] if r.outcome == InspectionResult.Outcome.FAIL]
-    context = {"inspection": inspection, "sections": sections, "failed": failed, "MEDIA_ROOT": settings.MEDIA_ROOT}
-    pdf = render_pdf("inspections/inspection_report.html", context, request=request)
-    return pdf_response(pdf, f"inspection-{inspection.pk}.pdf")
+    return report_pdf_response(_get_inspection(request, pk), request)
 
 
 # --- equipment ------------------------------------------------------------------------------------
@@ -538,16 +503,16 @@ def appliance_request_create(request):
     return render(request, "appliances/appliance_form.html", {"form": form})
 
 
-def _appliance_page(request, pk, form=None, status=200):
-    req = get_object_or_404(
-        ApplianceRequest.objects.select_related("requester", "area__floor__site", "decided_by"), pk=pk
-    )
-    if not request.user.has_perm("inspections.view_appliancerequest", req):
-        raise Http404
+def visible_appliance_requests(request):
+    """The requests a person may open (their own; every one for officers and management): the moves'
+    queryset."""
+    return selectors.appliance_request_list(user=request.user)
+
+
+def appliance_page(request, req, *, bound_form=None, status=200):
     context = {
         "req": req,
-        "form": form or forms.ApplianceDecisionForm(),
-        "can_decide": request.user.has_perm("inspections.decide_appliance", req),
+        "moves": move_items(APPLIANCE_FLOW, req, request.user, bound_form=bound_form),
         "timeline": timeline_for(req),
     }
     return render(request, "appliances/appliance_detail.html", context, status=status)
@@ -555,28 +520,30 @@ def _appliance_page(request, pk, form=None, status=200):
 
 @login_required
 def appliance_detail(request, pk):
-    return _appliance_page(request, pk)
+    return appliance_page(request, get_object_or_404(visible_appliance_requests(request), pk=pk))
 
 
 @login_required
 @require_POST
 def appliance_decide(request, pk):
-    _require(request, "inspections.decide_appliances")
-    req = get_object_or_404(ApplianceRequest, pk=pk)
-    form = forms.ApplianceDecisionForm(request.POST)
-
-    def decide(f):
-        services.appliance_request_decide(
-            appliance_request=req,
-            user=request.user,
-            approve=f.cleaned_data["decision"] == "approve",
-            comment=f.cleaned_data["comment"],
-        )
-
-    if submit_form(form, decide):
-        messages.success(request, _("Decision recorded."))
-        return redirect(req)
-    return _appliance_page(request, pk, form=form, status=400)
+    """The decision's address before approving and rejecting had their own (``<pk>/approve/``,
+    ``<pk>/reject/``), kept for pages still open: ``decision`` picks the move, ``comment`` is its comment."""
+    move = {"approve": "approve", "reject": "reject"}.get(request.POST.get("decision"))
+    if move is None:
+        req = get_object_or_404(visible_appliance_requests(request), pk=pk)
+        messages.error(request, _("Choose approve or reject."))
+        return appliance_page(request, req, status=400)
+    post = request.POST.copy()
+    post[f"{move}-comment"] = post.get("comment", "")
+    request.POST = post
+    return move_view(
+        request,
+        pk,
+        workflow=APPLIANCE_FLOW,
+        move=move,
+        queryset=visible_appliance_requests,
+        render_detail=appliance_page,
+    )
 
 
 # --- visitors -------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from apps.inspections.models import Inspection, InspectionResult
+from apps.inspections.models import Inspection, InspectionPlan, InspectionResult
 from tests.access import COMPANY_WIDE, HEADS_AND_COMPANY, LOGIN, OFFICERS, Case, everyone, only
 from tests.inspections.factories import (
     ApplianceRequestFactory,
@@ -50,6 +50,16 @@ def _plan_pk(p):
     return {"pk": InspectionPlanFactory().pk}
 
 
+def _plan_with_line_pk(p):
+    """A draft plan with one line, ready to be approved."""
+    line = PlanLineFactory(template=make_template(items=1), inspector=p["head"])
+    return {"pk": line.plan_id}
+
+
+def _approved_plan_pk(p):
+    return {"pk": InspectionPlanFactory(status=InspectionPlan.Status.APPROVED).pk}
+
+
 def _line_kwargs(p):
     line = PlanLineFactory(template=make_template(items=1), inspector=p["head"])
     return {"pk": line.plan_id, "line_pk": line.pk}
@@ -87,6 +97,35 @@ def _perform(status):
     return {**ON_INSPECTION, "head": status, "officer": status, "manager": 403}
 
 
+# A plan's moves (generic move view): those who may not read plans do not find it (404); those who read
+# plans but may not make the move get a 403.
+def _plan_move(allowed, status=302):
+    return {
+        "anonymous": LOGIN,
+        "employee": 404,
+        "outsider": 404,
+        "head": 403,
+        "other_head": 403,
+        "officer": 403,
+        "manager": 403,
+        **dict.fromkeys(allowed, status),
+    }
+
+
+# An appliance request of the employee (generic move view): the requester sees it but may not decide
+# (403); heads and outsiders do not see it (404); officers decide.
+def _decide(status=302):
+    return {
+        "anonymous": LOGIN,
+        "employee": 403,
+        "outsider": 404,
+        "head": 404,
+        "other_head": 404,
+        "officer": status,
+        "manager": 403,
+    }
+
+
 ON_EQUIPMENT = ON_INSPECTION
 
 ACCESS = {
@@ -98,14 +137,18 @@ ACCESS = {
         kwargs=_result_kwargs, method="post", data={"outcome": "pass"}, expect=_perform(302)
     ),
     "inspections:inspection_finish": Case(
-        kwargs=_answered_pk, method="post", data={"signature_name": "X"}, expect=_perform(302)
+        kwargs=_answered_pk, method="post", data={"finish-signature_name": "X"}, expect=_perform(302)
     ),
     "inspections:inspection_report": Case(kwargs=_inspection_pk, expect=ON_INSPECTION),
     "inspections:plan_list": Case(expect=only(HEADS_AND_COMPANY)),
     "inspections:plan_detail": Case(kwargs=_plan_pk, expect=only(HEADS_AND_COMPANY)),
     "inspections:plan_line_delete": Case(kwargs=_line_kwargs, method="post", expect=only(OFFICERS, status=302)),
-    "inspections:plan_approve": Case(kwargs=_plan_pk, method="post", expect=only({"manager"}, status=302)),
-    "inspections:plan_generate": Case(kwargs=_plan_pk, method="post", expect=only(OFFICERS, status=302)),
+    "inspections:inspectionplan_approve": Case(
+        kwargs=_plan_with_line_pk, method="post", expect=_plan_move({"manager"})
+    ),
+    "inspections:inspectionplan_generate": Case(
+        kwargs=_approved_plan_pk, method="post", expect=_plan_move({"officer"})
+    ),
     "inspections:template_list": Case(expect=everyone()),
     "inspections:template_create": Case(expect=only(OFFICERS)),
     "inspections:template_detail": Case(kwargs=_template_pk, expect=everyone()),
@@ -132,9 +175,13 @@ ACCESS = {
             "manager": 200,
         },
     ),
+    # The decision's former address (kept): ``decision`` picks the move.
     "appliances:appliance_decide": Case(
-        kwargs=_appliance_pk, method="post", data={"decision": "approve"}, expect=only(OFFICERS, status=302)
+        kwargs=_appliance_pk, method="post", data={"decision": "approve"}, expect=_decide()
     ),
+    "appliances:appliancerequest_approve": Case(kwargs=_appliance_pk, method="post", expect=_decide()),
+    # An empty rejection: the officer gets the form back asking for a reason.
+    "appliances:appliancerequest_reject": Case(kwargs=_appliance_pk, method="post", expect=_decide(400)),
     "visitors:visit_list": Case(expect=everyone()),
     "visitors:visit_register": Case(expect=everyone()),
     "visitors:host_search": Case(query="host=li", expect=everyone()),

@@ -109,7 +109,7 @@ def test_the_officer_who_starts_an_officer_role_inspection_becomes_its_inspector
     services.inspection_start(inspection=inspection, user=second_officer)
     inspection.refresh_from_db()
     assert (inspection.inspector, inspection.status) == (second_officer, Inspection.Status.IN_PROGRESS)
-    started = timeline_for(inspection).get(action="started")
+    started = timeline_for(inspection).get(action="start")
     assert started.actor == second_officer and "孙伟" in started.comment
     # Claimed: it is now the second officer's, not every officer's.
     assert selectors.inspections_for_inspector(user=officer)["today"] == []

@@ -54,7 +54,8 @@ def in_progress(head, department):
 def test_a_refused_finish_keeps_the_summary_typed(client, head, in_progress):
     client.force_login(head)
     response = client.post(
-        f"/inspections/{in_progress.pk}/finish/", {"signature_name": "王芳", "summary": "Two exits blocked"}
+        f"/inspections/{in_progress.pk}/finish/",
+        {"finish-signature_name": "王芳", "finish-summary": "Two exits blocked"},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -78,7 +79,7 @@ def test_a_refused_decision_says_why_on_the_request_page(client, officer):
     req = ApplianceRequestFactory(status=ApplianceRequest.Status.APPROVED)
     client.force_login(officer)
     response = client.post(f"/appliances/{req.pk}/decide/", {"decision": "reject", "comment": "Socket overloaded"})
-    assert response.status_code == 400 and "already been decided" in response.content.decode()
+    assert response.status_code == 400 and "“Reject” is not possible at this step" in response.content.decode()
     req.refresh_from_db()
     assert req.status == ApplianceRequest.Status.APPROVED
 
@@ -89,4 +90,4 @@ def test_a_refused_rejection_keeps_the_pending_form(client, officer):
     response = client.post(f"/appliances/{req.pk}/decide/", {"decision": "reject", "comment": " "})
     html = response.content.decode()
     assert response.status_code == 400
-    assert 'id="decision-form"' in html and "Give a reason for the rejection." in html
+    assert 'id="move-reject"' in html and "Give a reason for the rejection." in html

@@ -4,6 +4,8 @@ move's name (``cancel``), shown as its label in the reader's language, instead o
 
 from django.db import migrations
 
+from apps.core.timeline_migrations import rename_timeline_actions
+
 # (model, phrase stored before, move name)
 RENAMES = [
     ("assignment", "assigned", "assign"),
@@ -16,23 +18,12 @@ RENAMES = [
 ]
 
 
-def _rename(apps, *, forwards):
-    TimelineEntry = apps.get_model("core", "TimelineEntry")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model, phrase, move in RENAMES:
-        ct = ContentType.objects.filter(app_label="training", model=model).first()
-        if ct is None:
-            continue
-        old, new = (phrase, move) if forwards else (move, phrase)
-        TimelineEntry.objects.filter(content_type=ct, action=old).update(action=new)
-
-
 def to_move_names(apps, schema_editor):
-    _rename(apps, forwards=True)
+    rename_timeline_actions(apps, "training", RENAMES, forwards=True)
 
 
 def to_phrases(apps, schema_editor):
-    _rename(apps, forwards=False)
+    rename_timeline_actions(apps, "training", RENAMES, forwards=False)
 
 
 class Migration(migrations.Migration):
