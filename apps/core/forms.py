@@ -1,6 +1,7 @@
 """Form helpers shared by every module: submitting a form through a service, styling filter forms."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from .exceptions import ApplicationError, NotAllowed
@@ -66,6 +67,18 @@ def _or_any(label, current):
     if label is not None:
         return label
     return _("Any") if str(current).strip("-") == "" else current
+
+
+def call_service(form, fn):
+    """Run ``fn()`` (a service call) for a view that shows ``form``: a refusal becomes the form's error and
+    ``None`` is returned, ``NotAllowed`` becomes a 403. Returns what the service returned."""
+    try:
+        return fn()
+    except NotAllowed:
+        raise PermissionDenied from None
+    except ApplicationError as exc:
+        form.add_error(None, exc.message)
+        return None
 
 
 def submit_form(form, call) -> bool:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.forms import call_service
 from apps.core.pagination import paginate
 from apps.core.selectors import timeline_for
 from apps.core.views import attachment_response
@@ -37,17 +38,6 @@ def _need(request, perm, obj=None):
         raise PermissionDenied
 
 
-def _call(request, form, fn):
-    """Run a service; a refusal becomes a form error (403 for NotAllowed). Returns the result or None."""
-    try:
-        return fn()
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-        return None
-
-
 # --- documents ------------------------------------------------------------------------------------
 
 
@@ -70,7 +60,7 @@ def document_create(request):
     _need(request, "documents.add_document")
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        document = _call(request, form, lambda: services.document_create(user=request.user, **form.cleaned_data))
+        document = call_service(form, lambda: services.document_create(user=request.user, **form.cleaned_data))
         if document is not None:
             messages.success(request, _("Document created; write its first version."))
             return redirect(document.versions.get().get_absolute_url())
@@ -112,7 +102,7 @@ def document_edit(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _call(
+        and call_service(
             request, form, lambda: services.document_update(user=request.user, document=document, **form.cleaned_data)
         )
     ):
@@ -185,7 +175,7 @@ def version_detail(request, pk):
     if form.is_valid():
         data = dict(form.cleaned_data)
         data.setdefault("structured", "")
-        if _call(request, form, lambda: services.version_update(user=request.user, version=version, **data)):
+        if call_service(form, lambda: services.version_update(user=request.user, version=version, **data)):
             messages.success(request, _("Draft saved."))
             return redirect(version)
     return version_page(request, version, form=form, status=400)
@@ -211,7 +201,7 @@ def campaign_create(request, pk):
     version = get_object_or_404(visible_versions(request), pk=pk)
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        campaign = _call(
+        campaign = call_service(
             request, form, lambda: services.campaign_start(user=request.user, version=version, **form.cleaned_data)
         )
         if campaign is not None:

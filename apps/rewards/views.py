@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.csv_export import csv_response
 from apps.core.exceptions import ApplicationError, NotAllowed
+from apps.core.forms import call_service
 from apps.core.metrics import get_metric, metric_records, metric_value
 from apps.core.pagination import paginate
 from apps.core.selectors import timeline_for
@@ -32,17 +33,6 @@ PAGE_SIZE = 50
 def _need(request, perm, obj=None):
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def _call(form, fn):
-    """Run a service; a refusal becomes a form error (403 for NotAllowed). Returns the result or None."""
-    try:
-        return fn()
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-        return None
 
 
 # --- decisions ------------------------------------------------------------------------------------------------
@@ -76,7 +66,7 @@ def decision_create(request):
     _need(request, "rewards.propose")
     form = DecisionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        decision = _call(form, lambda: services.decision_propose(user=request.user, **form.cleaned_data))
+        decision = call_service(form, lambda: services.decision_propose(user=request.user, **form.cleaned_data))
         if decision is not None:
             messages.success(request, _("%(number)s proposed; management has been asked to decide.") % {
                 "number": decision.number})  # fmt: skip
@@ -291,7 +281,7 @@ def weights_edit(request):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _call(form, lambda: services.weights_set(user=request.user, **form.cleaned_data))
+        and call_service(form, lambda: services.weights_set(user=request.user, **form.cleaned_data))
     ):
         messages.success(request, _("Scorecard weights saved."))
         return redirect("rewards:scorecard")
