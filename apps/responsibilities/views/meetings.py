@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.pagination import paginate
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
 from apps.organization.widgets import PersonAutocompleteWidget
@@ -16,6 +15,7 @@ from apps.organization.widgets import PersonAutocompleteWidget
 from .. import services
 from ..forms import AgendaItemForm, AttendanceForm, DecisionForm, InviteForm, MeetingForm
 from ..models import Action, Invitation, Meeting
+from ..pdf import minutes_pdf_response
 from ..selectors import action_list, meeting_list, meeting_page_data
 from ..workflow import ACTION_FLOW, MEETING_FLOW
 from .common import require_perm, run
@@ -202,9 +202,7 @@ def meeting_decision_add(request, pk):
 def meeting_minutes_pdf(request, pk):
     """The minutes in the company's format (PDF), in the reader's language."""
     meeting = get_object_or_404(visible_meetings(request), pk=pk)
-    context = {"meeting": meeting, **meeting_page_data(meeting)}
-    pdf = render_pdf("responsibilities/pdf/minutes.html", context, request=request)
-    return pdf_response(pdf, filename=f"minutes-{timezone.localtime(meeting.starts_at):%Y%m%d}-{meeting.pk}.pdf")
+    return minutes_pdf_response(meeting, request)
 
 
 # ---------------------------------------------------------------------------------------------- action items

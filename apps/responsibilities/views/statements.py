@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from apps.core.pagination import paginate
 from apps.core.params import parse_id
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import department_scope
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
@@ -17,6 +16,7 @@ from apps.core.workflow_views import move_items
 from .. import services
 from ..forms import MAX_ID, IssueForm, StatementTemplateForm
 from ..models import Statement, StatementRound, StatementTemplate
+from ..pdf import statement_pdf_response
 from ..selectors import statement_completion, statement_list, statements_to_countersign
 from ..workflow import STATEMENT_FLOW
 from .common import act_and_return, chosen_year, require_perm, run
@@ -123,8 +123,7 @@ def statement_pdf(request, pk):
     statement = get_object_or_404(visible_statements(request), pk=pk)
     if not request.user.has_perm("responsibilities.view_statement", statement):
         raise Http404
-    pdf = render_pdf("responsibilities/pdf/statement.html", {"statement": statement}, request=request)
-    return pdf_response(pdf, filename=f"statement-{statement.year}-{statement.pk}.pdf")
+    return statement_pdf_response(statement, request)
 
 
 @login_required
