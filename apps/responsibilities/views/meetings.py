@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from apps.core.workflow_views import move_items
 from apps.organization.widgets import PersonAutocompleteWidget
 
 from .. import services
+from ..filters import ActionFilterForm, MeetingFilterForm
 from ..forms import AgendaItemForm, AttendanceForm, DecisionForm, InviteForm, MeetingForm
 from ..models import Action, Invitation, Meeting
 from ..pdf import minutes_pdf_response
@@ -21,18 +21,6 @@ from ..workflow import ACTION_FLOW, MEETING_FLOW
 from .common import require_perm, run
 
 PAGE = 25
-
-
-class MeetingFilterForm(forms.Form):
-    status = forms.ChoiceField(choices=[("", "")] + Meeting.Status.choices, required=False)
-    type = forms.ChoiceField(choices=[("", "")] + Meeting.Type.choices, required=False)
-
-    def apply(self, qs):
-        if self.is_valid():
-            for name in ("status", "type"):
-                if self.cleaned_data.get(name):
-                    qs = qs.filter(**{name: self.cleaned_data[name]})
-        return qs
 
 
 def visible_meetings(request):
@@ -206,11 +194,6 @@ def meeting_minutes_pdf(request, pk):
 
 
 # ---------------------------------------------------------------------------------------------- action items
-
-
-class ActionFilterForm(forms.Form):
-    status = forms.ChoiceField(choices=[("", ""), ("all", "all")] + Action.Status.choices, required=False)
-    mine = forms.BooleanField(required=False)
 
 
 @login_required

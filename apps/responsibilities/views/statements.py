@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -14,7 +13,8 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import MAX_ID, IssueForm, StatementTemplateForm
+from ..filters import StatusFilterForm
+from ..forms import IssueForm, StatementTemplateForm
 from ..models import Statement, StatementRound, StatementTemplate
 from ..pdf import statement_pdf_response
 from ..selectors import statement_completion, statement_list, statements_to_countersign
@@ -44,11 +44,6 @@ def statement_list_view(request):
         "can_manage_templates": user.has_perm("responsibilities.manage_templates"),
     }
     return render(request, "responsibilities/statement_list.html", context)
-
-
-class StatusFilterForm(forms.Form):
-    department = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
-    status = forms.ChoiceField(choices=[("", "")] + Statement.Status.choices, required=False)
 
 
 @login_required
