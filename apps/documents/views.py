@@ -97,7 +97,7 @@ def document_edit(request, pk):
         request.method == "POST"
         and form.is_valid()
         and call_service(
-            request, form, lambda: services.document_update(user=request.user, document=document, **form.cleaned_data)
+            form, lambda: services.document_update(user=request.user, document=document, **form.cleaned_data)
         )
     ):
         messages.success(request, _("Document saved."))
@@ -196,7 +196,7 @@ def campaign_create(request, pk):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         campaign = call_service(
-            request, form, lambda: services.campaign_start(user=request.user, version=version, **form.cleaned_data)
+            form, lambda: services.campaign_start(user=request.user, version=version, **form.cleaned_data)
         )
         if campaign is not None:
             messages.success(request, _("Campaign started; everyone in scope has been asked to acknowledge."))
