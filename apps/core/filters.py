@@ -20,6 +20,17 @@ class YearFilter(django_filters.NumberFilter):
     field_class = core_fields.YearField
 
 
+class UnfilteredWhenInvalid:
+    """For a FilterSet whose list page shows the whole list when the filter does not validate (with the
+    form's errors), rather than django-filter's default of applying only the fields that did."""
+
+    @property
+    def qs(self):
+        if self.is_bound and not self.is_valid():
+            return self.queryset.all()
+        return super().qs
+
+
 def refuse_invalid_filter(form):
     """For an export: a filter form (``filterset.form``) that does not validate raises an
     :class:`ApplicationError` naming each problem (a 400 page through ``ApplicationErrorMiddleware``)."""

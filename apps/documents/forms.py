@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import fields as core_fields
 from apps.core import uploads
-from apps.core.forms import style_filter_form
 from apps.organization.models import Department, Post, Site
 from apps.regulation.selectors import clause_choices
 
@@ -117,16 +116,3 @@ class CampaignForm(forms.Form):
         if not (data.get("everyone") or data.get("departments") or data.get("posts") or data.get("sites")):
             raise forms.ValidationError(_("Choose who must acknowledge: everyone, or departments, posts or sites."))
         return data
-
-
-class DocumentFilter(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("All"))] + Document.Category.choices
-    )
-    past_review = forms.BooleanField(label=_("Past review date"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_filter_form(self, empty_labels={"category": _("Any category")})
-        self.fields["q"].widget.input_type = "search"

@@ -12,7 +12,6 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.utils import timezone
 
 from apps.core.permissions import is_company_wide
 from apps.core.selectors import attachments_for
@@ -23,19 +22,14 @@ from .models import Acknowledgement, Campaign, Document, DocumentVersion
 S = DocumentVersion.Status
 
 
-def document_list(*, user, q: str = "", category: str = "", department=None, past_review: bool = False):
-    """Documents with their version in force; drafts-only documents are listed for those who may see them."""
+def document_list(*, user, department=None):
+    """Documents with their version in force; drafts-only documents are listed for those who may see them
+    (the list page filters them further with ``filters.DocumentFilter``)."""
     qs = Document.objects.select_related("owner_department", "current_version")
     if not is_company_wide(user):
         qs = qs.filter(Q(current_version__isnull=False) | Q(owner_department_id__in=user.headed_department_ids))
-    if q:
-        qs = qs.filter(Q(number__icontains=q) | Q(title__icontains=q) | Q(title_zh__icontains=q))
-    if category:
-        qs = qs.filter(category=category)
     if department is not None:
         qs = qs.filter(owner_department=department)
-    if past_review:
-        qs = qs.filter(current_version__review_date__lt=timezone.localdate())
     return qs.order_by("number", "id")
 
 

@@ -16,7 +16,8 @@ from apps.core.workflow_views import move_items
 from apps.core.xlsx_export import xlsx_response
 
 from . import selectors, services
-from .forms import CampaignForm, DocumentFilter, DocumentForm, VersionForm
+from .filters import DocumentFilter
+from .forms import CampaignForm, DocumentForm, VersionForm
 from .markdown import render_markdown
 from .models import Campaign, DocumentVersion
 from .workflow import FLOW
@@ -43,15 +44,8 @@ def _need(request, perm, obj=None):
 
 @login_required
 def document_list(request):
-    filters = DocumentFilter(request.GET or None)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    documents = selectors.document_list(
-        user=request.user,
-        q=data.get("q", ""),
-        category=data.get("category", ""),
-        past_review=data.get("past_review", False),
-    )
-    context = {"page": paginate(request, documents, PAGE_SIZE), "filters": filters}
+    document_filter = DocumentFilter(request.GET or None, queryset=selectors.document_list(user=request.user))
+    context = {"page": paginate(request, document_filter.qs, PAGE_SIZE), "filter": document_filter}
     return render(request, "documents/document_list.html", context)
 
 
@@ -103,7 +97,7 @@ def document_edit(request, pk):
         request.method == "POST"
         and form.is_valid()
         and call_service(
-            request, form, lambda: services.document_update(user=request.user, document=document, **form.cleaned_data)
+            form, lambda: services.document_update(user=request.user, document=document, **form.cleaned_data)
         )
     ):
         messages.success(request, _("Document saved."))
@@ -202,7 +196,7 @@ def campaign_create(request, pk):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         campaign = call_service(
-            request, form, lambda: services.campaign_start(user=request.user, version=version, **form.cleaned_data)
+            form, lambda: services.campaign_start(user=request.user, version=version, **form.cleaned_data)
         )
         if campaign is not None:
             messages.success(request, _("Campaign started; everyone in scope has been asked to acknowledge."))

@@ -3,14 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError, NotAllowed
 from apps.core.forms import submit_form
 from apps.core.params import year_param
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 from apps.documents.models import DocumentVersion
@@ -26,6 +25,7 @@ from .forms import (
     TeamMemberForm,
 )
 from .models import ContingencyPlan, DrillProblem, TeamMember
+from .pdf import team_roster_pdf_response
 from .workflow import DRILL_FLOW
 
 
@@ -182,9 +182,7 @@ def team_member_remove(request, pk):
 @login_required
 def team_roster(request):
     """The printable one-page roster (PDF) in the reader's language."""
-    context = {"members": selectors.team_list(), "language": translation.get_language()}
-    pdf = render_pdf("emergency/team_roster_pdf.html", context, request=request)
-    return pdf_response(pdf, "response-team.pdf")
+    return team_roster_pdf_response(request)
 
 
 # --- drills -------------------------------------------------------------------------------------

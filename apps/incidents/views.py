@@ -15,7 +15,6 @@ from apps.core.forms import submit_form
 from apps.core.pagination import paginate
 from apps.core.panels import record_panels
 from apps.core.params import parse_id
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import is_officer
 from apps.core.selectors import attachments_for
 from apps.core.workflow_views import move_items
@@ -37,6 +36,7 @@ from .forms import (
     InvolvedPersonFormSet,
 )
 from .models import CorrectiveAction, Incident
+from .pdf import incident_pdf_response
 from .workflow import ACTION_FLOW, INCIDENT_FLOW
 
 
@@ -252,13 +252,7 @@ def _refused(request, pk, **kwargs):
 @login_required
 def incident_pdf(request, pk):
     incident = _incident_or_404(request, pk, selectors.incident_detail_qs(user=request.user))
-    context = {
-        "incident": incident,
-        "timeline": selectors.incident_timeline(incident),
-        "medical": request.user.has_perm("incidents.view_medical_details", incident),
-    }
-    pdf = render_pdf("incidents/incident_pdf.html", context, request=request)
-    return pdf_response(pdf, f"{incident.number}.pdf")
+    return incident_pdf_response(incident, request)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone, translation
-
-from apps.core.pdf import pdf_response, render_pdf
 
 from . import selectors
 from .evidence import STATUS_LABELS
+from .pdf import summary_pdf_response
 
 
 @login_required
@@ -40,12 +38,4 @@ def summary_pdf(request):
     """The one-page compliance summary by clause, in the reader's language."""
     if not request.user.has_perm("regulation.view_evidence"):
         raise PermissionDenied
-    context = {
-        **selectors.compliance_summary(),
-        "edition": selectors.current_edition(),
-        "today": timezone.localdate(),
-        "status_labels": STATUS_LABELS,
-        "language": translation.get_language(),
-    }
-    pdf = render_pdf("regulation/summary_pdf.html", context, request=request)
-    return pdf_response(pdf, f"compliance-summary-{timezone.localdate():%Y-%m-%d}.pdf")
+    return summary_pdf_response(request)

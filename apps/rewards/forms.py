@@ -72,20 +72,6 @@ class DecisionForm(forms.Form):
         return numbers
 
 
-class DecisionFilter(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("— any —")), *Decision.Status.choices],
-                               required=False)  # fmt: skip
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("— any —")), *Decision.Kind.choices], required=False)
-    year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False)
-    department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("— any —")
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_filter_form(self)
-
-
 QUARTERS = [("", _("Whole year")), ("1", _("Q1")), ("2", _("Q2")), ("3", _("Q3")), ("4", _("Q4"))]
 
 

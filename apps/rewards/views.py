@@ -21,7 +21,8 @@ from apps.core.xlsx_export import xlsx_response
 from apps.organization.models import Department
 
 from . import scorecard, selectors, services
-from .forms import DecisionFilter, DecisionForm, PeriodForm, SuggestionForm, WeightsForm
+from .filters import DecisionFilter
+from .forms import DecisionForm, PeriodForm, SuggestionForm, WeightsForm
 from .models import Decision
 from .pdf import certificate_pdf_response, scorecard_pdf_response
 from .suggestions import suggestions as suggest
@@ -40,18 +41,8 @@ def _need(request, perm, obj=None):
 
 @login_required
 def decision_list(request):
-    filters = DecisionFilter(request.GET or None)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    qs = selectors.decision_list(user=request.user)
-    if data.get("status"):
-        qs = qs.filter(status=data["status"])
-    if data.get("kind"):
-        qs = qs.filter(kind=data["kind"])
-    if data.get("year"):
-        qs = qs.filter(effective_date__year=data["year"])
-    if data.get("department"):
-        qs = qs.filter(department=data["department"])
-    context = {"page": paginate(request, qs, PAGE_SIZE), "filters": filters}
+    decision_filter = DecisionFilter(request.GET or None, queryset=selectors.decision_list(user=request.user))
+    context = {"page": paginate(request, decision_filter.qs, PAGE_SIZE), "filter": decision_filter}
     return render(request, "rewards/decision_list.html", context)
 
 

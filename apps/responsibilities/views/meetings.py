@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,31 +7,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.pagination import paginate
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.selectors import attachments_for, timeline_for
 from apps.core.workflow_views import move_items
 from apps.organization.widgets import PersonAutocompleteWidget
 
 from .. import services
+from ..filters import ActionFilterForm, MeetingFilterForm
 from ..forms import AgendaItemForm, AttendanceForm, DecisionForm, InviteForm, MeetingForm
 from ..models import Action, Invitation, Meeting
+from ..pdf import minutes_pdf_response
 from ..selectors import action_list, meeting_list, meeting_page_data
 from ..workflow import ACTION_FLOW, MEETING_FLOW
 from .common import require_perm, run
 
 PAGE = 25
-
-
-class MeetingFilterForm(forms.Form):
-    status = forms.ChoiceField(choices=[("", "")] + Meeting.Status.choices, required=False)
-    type = forms.ChoiceField(choices=[("", "")] + Meeting.Type.choices, required=False)
-
-    def apply(self, qs):
-        if self.is_valid():
-            for name in ("status", "type"):
-                if self.cleaned_data.get(name):
-                    qs = qs.filter(**{name: self.cleaned_data[name]})
-        return qs
 
 
 def visible_meetings(request):
@@ -202,17 +190,10 @@ def meeting_decision_add(request, pk):
 def meeting_minutes_pdf(request, pk):
     """The minutes in the company's format (PDF), in the reader's language."""
     meeting = get_object_or_404(visible_meetings(request), pk=pk)
-    context = {"meeting": meeting, **meeting_page_data(meeting)}
-    pdf = render_pdf("responsibilities/pdf/minutes.html", context, request=request)
-    return pdf_response(pdf, filename=f"minutes-{timezone.localtime(meeting.starts_at):%Y%m%d}-{meeting.pk}.pdf")
+    return minutes_pdf_response(meeting, request)
 
 
 # ---------------------------------------------------------------------------------------------- action items
-
-
-class ActionFilterForm(forms.Form):
-    status = forms.ChoiceField(choices=[("", ""), ("all", "all")] + Action.Status.choices, required=False)
-    mine = forms.BooleanField(required=False)
 
 
 @login_required

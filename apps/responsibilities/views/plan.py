@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,22 +9,14 @@ from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import MAX_ID, TaskForm, WorkPlanForm
+from ..filters import TaskFilterForm
+from ..forms import TaskForm, WorkPlanForm
 from ..models import Task, WorkPlan
 from ..selectors import plan_progress_by_month, plan_progress_by_owner, plan_tasks
 from ..workflow import TASK_FLOW, WORKPLAN_FLOW
 from .common import act_and_return, chosen_year, require_perm, run
 
 TASK_PAGE = 50
-
-
-class TaskFilterForm(forms.Form):
-    month = forms.IntegerField(min_value=1, max_value=12, required=False)
-    status = forms.ChoiceField(choices=[("", "")] + Task.Status.choices, required=False)
-    owner = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
-
-    def filters(self):
-        return self.cleaned_data if self.is_valid() else {}
 
 
 def visible_plans(request):

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -9,14 +8,15 @@ from django.views.decorators.http import require_POST
 
 from apps.core.pagination import paginate
 from apps.core.params import parse_id
-from apps.core.pdf import pdf_response, render_pdf
 from apps.core.permissions import department_scope
 from apps.core.selectors import timeline_for
 from apps.core.workflow_views import move_items
 
 from .. import services
-from ..forms import MAX_ID, IssueForm, StatementTemplateForm
+from ..filters import StatusFilterForm
+from ..forms import IssueForm, StatementTemplateForm
 from ..models import Statement, StatementRound, StatementTemplate
+from ..pdf import statement_pdf_response
 from ..selectors import statement_completion, statement_list, statements_to_countersign
 from ..workflow import STATEMENT_FLOW
 from .common import act_and_return, chosen_year, require_perm, run
@@ -44,11 +44,6 @@ def statement_list_view(request):
         "can_manage_templates": user.has_perm("responsibilities.manage_templates"),
     }
     return render(request, "responsibilities/statement_list.html", context)
-
-
-class StatusFilterForm(forms.Form):
-    department = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
-    status = forms.ChoiceField(choices=[("", "")] + Statement.Status.choices, required=False)
 
 
 @login_required
@@ -123,8 +118,7 @@ def statement_pdf(request, pk):
     statement = get_object_or_404(visible_statements(request), pk=pk)
     if not request.user.has_perm("responsibilities.view_statement", statement):
         raise Http404
-    pdf = render_pdf("responsibilities/pdf/statement.html", {"statement": statement}, request=request)
-    return pdf_response(pdf, filename=f"statement-{statement.year}-{statement.pk}.pdf")
+    return statement_pdf_response(statement, request)
 
 
 @login_required
