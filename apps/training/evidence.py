@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.regulation.evidence import GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start
+from apps.regulation.evidence import GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start, start_of
 
 from .models import Assignment, Completion, Course, PlanLine
 
@@ -62,7 +62,7 @@ def summarise(*, today):
         r["reason"]: r
         for r in Assignment.objects.values("reason").annotate(
             last=Max("completed_at", filter=Q(status=Assignment.Status.COMPLETED)),
-            n=Count("pk", filter=Q(status=Assignment.Status.COMPLETED, completed_at__date__gte=since)),
+            n=Count("pk", filter=Q(status=Assignment.Status.COMPLETED, completed_at__gte=start_of(since))),
             overdue=Count("pk", filter=Q(status=Assignment.Status.OPEN, due_date__lt=today)),
         )
     }
