@@ -14,7 +14,7 @@ def main(argv=None):
     parser.add_argument("--load-seconds", type=int, default=15, help="seconds per load step (default 15)")
     parser.add_argument("--rates", default="5,10,20,30,40,50,60", help="request rates of the load run (req/s)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers for the load run (default 4)")
-    parser.add_argument("--match", default="", help="only pages/exports/PDFs/tasks whose label contains this")
+    parser.add_argument("--match", default="", help="only labels containing this (or any part of a|b|c)")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "results.md"))
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):

@@ -1,5 +1,6 @@
 """What the benchmark measures: personas, pages per role, exports, PDFs, periodic tasks, load journeys."""
 
+from django.db.models import Count
 from django.urls import reverse
 
 ROLES = ("employee", "head", "officer", "manager")
@@ -30,9 +31,11 @@ def personas():
 
 def samples(people):
     """One representative record of each kind (pk), from the scale data."""
+    from apps.documents.models import Campaign
     from apps.hazards.models import Hazard
     from apps.incidents.models import Incident
     from apps.inspections.models import Inspection
+    from apps.regulation.models import Clause
     from apps.responsibilities.models import Meeting, Statement
     from apps.training.models import Completion
 
@@ -47,6 +50,10 @@ def samples(people):
         "statement": Statement.objects.filter(person=people["employee"]).first(),
         "completion": Completion.objects.filter(person=people["employee"]).order_by("pk").first(),
         "meeting": Meeting.objects.order_by("pk").first(),
+        # The campaign with the most acknowledgements (the scale company's); a section clause with evidence.
+        "campaign": Campaign.objects.annotate(n=Count("acknowledgements")).order_by("-n", "pk").first(),
+        "clause": Clause.objects.filter(is_active=True, ref="R6.2").first()
+        or Clause.objects.filter(is_active=True, depth=1).order_by("order", "id").first(),
     }
 
 
@@ -100,6 +107,11 @@ def pages(s):
         out.append(("inspection detail", s["inspection"].get_absolute_url(), ("officer",)))
     if s["incident"]:
         out.append(("incident detail", s["incident"].get_absolute_url(), ("officer",)))
+    if s["campaign"]:
+        out.append(("campaign status", reverse("documents:campaign_detail", args=[s["campaign"].pk]), ("officer",)))
+    if s["clause"]:
+        url = reverse("regulation:clause_detail", args=[s["clause"].ref])
+        out.append(("regulation clause", url, ("officer", "manager")))
     return out
 
 

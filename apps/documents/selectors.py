@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
 from apps.core.permissions import is_company_wide
 from apps.core.selectors import attachments_for
-from apps.organization.models import Area
+from apps.organization.models import Area, Department
 
 from .models import Acknowledgement, Campaign, Document, DocumentVersion
 
@@ -110,19 +110,38 @@ def campaign_counts(campaign, *, department_ids=None) -> dict:
 
 
 def campaign_by_department(campaign) -> list[dict]:
-    rows = (
+    """Per department of the people in scope: total, done, pending, percent (ordered by name, then id; no
+    department last). Grouped by the department id alone and the names read after (two queries): grouping
+    by the joined names made PostgreSQL sort all 50 k people where hashing by id keeps a few hundred groups."""
+    rows = list(
         campaign_people(campaign)
         .annotate(acked=_acked(campaign))
-        .values("department_id", "department__name", "department__name_zh")
+        .order_by()
+        .values("department_id")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(acked=True)))
-        .order_by("department__name", "department_id")
     )
-    result = []
+    names = {
+        d["pk"]: d
+        for d in Department.objects.filter(pk__in=[r["department_id"] for r in rows if r["department_id"]]).values(
+            "pk", "name", "name_zh"
+        )
+    }
     for row in rows:
+        d = names.get(row["department_id"], {})
+        row["department__name"], row["department__name_zh"] = d.get("name"), d.get("name_zh")
         row["pending"] = row["total"] - row["done"]
         row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 100
-        result.append(row)
-    return result
+    rows.sort(key=lambda r: (r["department__name"] is None, r["department__name"] or "", r["department_id"] or 0))
+    return rows
+
+
+def counts_of(rows) -> dict:
+    """The totals of :func:`campaign_by_department`'s rows (everyone in scope is in exactly one row): what
+    :func:`campaign_counts` answers for the whole scope, without counting the people a second time."""
+    row = {"total": sum(r["total"] for r in rows), "done": sum(r["done"] for r in rows)}
+    row["pending"] = row["total"] - row["done"]
+    row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 100
+    return row
 
 
 def campaign_list(*, user):

@@ -234,8 +234,8 @@ def campaign_detail(request, pk):
         "can_manage": user.has_perm("documents.manage_campaigns"),
     }
     if company_wide:
-        context["counts"] = selectors.campaign_counts(campaign)
         context["by_department"] = selectors.campaign_by_department(campaign)
+        context["counts"] = selectors.counts_of(context["by_department"])
     if heads:
         context["head_counts"] = selectors.campaign_counts(campaign, department_ids=heads)
         context["pending"] = paginate(request, selectors.campaign_pending(campaign, department_ids=heads), PAGE_SIZE)

@@ -4,7 +4,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.regulation.evidence import EvidenceProvider, Record, finding_for, period_start
+from apps.regulation.evidence import EvidenceProvider, Record, finding_for, period_start, start_of
 
 from .models import Hazard
 
@@ -26,7 +26,7 @@ def summarise(*, today):
     aggregates = {}
     for field in {f for f, _q, _w in STEPS.values()}:
         aggregates[f"last_{field}"] = Max(field)
-        aggregates[f"n_{field}"] = Count("id", filter=Q(**{f"{field}__date__gte": since}))
+        aggregates[f"n_{field}"] = Count("id", filter=Q(**{f"{field}__gte": start_of(since)}))
     aggregates["overdue"] = Count("id", filter=Q(deadline__lt=today) & ~Q(status__in=[S.CLOSED, S.REJECTED]))
     row = Hazard.objects.aggregate(**aggregates)
     findings = {}

@@ -1,6 +1,7 @@
 """The inspection records of a year in the safety archive (R2.2.6, R7)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from apps.archive.sections import ArchiveSection, Column
@@ -8,11 +9,25 @@ from apps.archive.sections import ArchiveSection, Column
 from .models import Inspection, InspectionResult
 
 
+def _failed():
+    """Failed items of the row's inspection, as a subquery: the archive page counts this queryset, and a
+    joined Count over the results made that count group 490 k result rows at 50 k employees (130 ms)
+    where the subquery is dropped from the count and costs one index probe per exported row."""
+    failed = (
+        InspectionResult.objects.filter(inspection=OuterRef("pk"), outcome=InspectionResult.Outcome.FAIL)
+        .order_by()
+        .values("inspection")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(failed), 0)
+
+
 def _year(*, year):
     return (
         Inspection.objects.filter(status=Inspection.Status.FINISHED, finished_at__year=year)
         .select_related("template", "area", "site", "department", "inspector")
-        .annotate(failed=Count("results", filter=Q(results__outcome=InspectionResult.Outcome.FAIL)))
+        .annotate(failed=_failed())
         .order_by("finished_at", "id")
     )
 

@@ -11,7 +11,17 @@
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.regulation.evidence import AMBER, GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start
+from apps.regulation.evidence import (
+    AMBER,
+    GREEN,
+    RED,
+    EvidenceProvider,
+    Finding,
+    Record,
+    finding_for,
+    period_start,
+    start_of,
+)
 
 from .models import (
     ApplianceRequest,
@@ -40,6 +50,7 @@ EQUIPMENT = {"R3.1.1", "R5.1.4"}
 
 def summarise(*, today):
     since = period_start(today)
+    start = start_of(since)
     findings = {}
     cited = (
         TemplateItem.objects.filter(regulation_clause__isnull=False)
@@ -49,7 +60,7 @@ def summarise(*, today):
             n=Count(
                 "template__inspections",
                 distinct=True,
-                filter=Q(template__inspections__status=FINISHED, template__inspections__finished_at__date__gte=since),
+                filter=Q(template__inspections__status=FINISHED, template__inspections__finished_at__gte=start),
             ),
         )
     )
@@ -58,7 +69,7 @@ def summarise(*, today):
     done = Inspection.objects.filter(status=FINISHED)
     totals = Inspection.objects.aggregate(
         last=Max("finished_at", filter=Q(status=FINISHED)),
-        n=Count("pk", filter=Q(status=FINISHED, finished_at__date__gte=since)),
+        n=Count("pk", filter=Q(status=FINISHED, finished_at__gte=start_of(since))),
         overdue=Count("pk", filter=~Q(status=FINISHED) & Q(due_date__lt=today)),
     )
     note = _("%(n)d inspections overdue") % {"n": totals["overdue"]} if totals["overdue"] else ""
@@ -69,7 +80,7 @@ def summarise(*, today):
     by_group = {
         r["template__group"]: r
         for r in done.values("template__group").annotate(
-            last=Max("finished_at"), n=Count("pk", filter=Q(finished_at__date__gte=since))
+            last=Max("finished_at"), n=Count("pk", filter=Q(finished_at__gte=start_of(since)))
         )
     }
     for group, ref in GROUP_CLAUSES.items():

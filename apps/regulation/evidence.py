@@ -95,6 +95,13 @@ def period_start(today: datetime.date, months: int | None = None) -> datetime.da
     return today - relativedelta(months=months or period_months())
 
 
+def start_of(day: datetime.date) -> datetime.datetime:
+    """The first instant of ``day`` in the current (company) time zone: ``field__gte=start_of(since)`` selects
+    what ``field__date__gte=since`` does, without converting every row's timestamp to the time zone (at
+    100 k hazards the conversion made the evidence aggregate 90 ms instead of 30)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def as_date(value) -> datetime.date | None:
     if value is None:
         return None

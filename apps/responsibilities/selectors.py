@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from apps.core.metrics import COUNT, get_metric, metric_series_many
 from apps.core.permissions import department_scope, is_company_wide, is_management
+from apps.organization.models import Department
 
 from .models import (
     Action,
@@ -334,15 +335,28 @@ def statement_completion(*, user, year: int) -> list[dict]:
     scope = department_scope(user)
     if scope is not None:
         qs = qs.filter(department_id__in=scope)
-    rows = (
-        qs.values("department_id", "department__name", "department__name_zh")
+    # Grouped by the department id alone, names read after (two queries): grouping by the joined name made
+    # PostgreSQL sort all 50 k statements (on disk) where hashing by id keeps a few hundred groups (120 → 50 ms).
+    rows = list(
+        qs.order_by()
+        .values("department_id")
         .annotate(
             total=Count("pk"),
             signed=Count("pk", filter=Q(status__in=[S.SIGNED, S.COUNTERSIGNED])),
             countersigned=Count("pk", filter=Q(status=S.COUNTERSIGNED)),
         )
-        .order_by("department__name", "department_id")
     )
+    names = {
+        d["pk"]: d
+        for d in Department.objects.filter(pk__in=[r["department_id"] for r in rows if r["department_id"]]).values(
+            "pk", "name", "name_zh"
+        )
+    }
+    for r in rows:
+        d = names.get(r["department_id"], {})
+        r["department__name"], r["department__name_zh"] = d.get("name"), d.get("name_zh")
+    # By name, then id; no department last (as PostgreSQL sorts NULL).
+    rows.sort(key=lambda r: (r["department__name"] is None, r["department__name"] or "", r["department_id"] or 0))
     zh = (get_language() or "").startswith("zh")
     return [
         {**r, "name": (r["department__name_zh"] if zh and r["department__name_zh"] else r["department__name"]) or "—",

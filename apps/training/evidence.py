@@ -2,10 +2,12 @@
 courses that carry out a clause (``Course.clauses``), the year's training plan (R6.1), induction, post
 change and refresher training (R6.4), and training done at all (R2.2.3, R2.4.1)."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.regulation.evidence import GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start
+from apps.regulation.evidence import GREEN, RED, EvidenceProvider, Finding, Record, finding_for, period_start, start_of
 
 from .models import Assignment, Completion, Course, PlanLine
 
@@ -30,21 +32,37 @@ ALL_TRAINING = {"R2.2.3", "R2.4.1"}
 def summarise(*, today):
     since = period_start(today)
     findings = {}
-    by_clause = (
-        Completion.objects.filter(course__clauses__isnull=False)
-        .values("course__clauses__ref")
-        .annotate(last=Max("completed_on"), n=Count("pk", distinct=True, filter=Q(completed_on__gte=since)))
-    )
-    for row in by_clause:
-        findings[row["course__clauses__ref"]] = finding_for(last=row["last"], count=row["n"], today=today)
-    totals = Completion.objects.aggregate(last=Max("completed_on"), n=Count("pk", filter=Q(completed_on__gte=since)))
+    # One pass over the completions, grouped by course (a few hundred rows); the figures per clause, per
+    # category, per method and in all are sums and maxima of those rows (a completion has one course, so a
+    # clause's count is the sum over its courses — what COUNT(DISTINCT) over the join gave, in four passes).
+    per_course = {
+        r["course_id"]: r
+        for r in Completion.objects.order_by()
+        .values("course_id")
+        .annotate(last=Max("completed_on"), n=Count("pk", filter=Q(completed_on__gte=since)))
+    }
+    courses = {c["id"]: c for c in Course.objects.order_by().values("id", "category", "method")}
+    clause_courses = defaultdict(list)
+    for course_id, ref in Course.clauses.through.objects.order_by().values_list("course_id", "clause__ref"):
+        clause_courses[ref].append(course_id)
+
+    def rollup(course_ids):
+        rows = [per_course[c] for c in course_ids if c in per_course]
+        last = max((r["last"] for r in rows if r["last"] is not None), default=None)
+        return last, sum(r["n"] for r in rows)
+
+    for ref, course_ids in clause_courses.items():
+        last, n = rollup(course_ids)
+        if last is not None:  # the join grouped only courses with completions
+            findings[ref] = finding_for(last=last, count=n, today=today)
+    last, n = rollup(per_course)
     for ref in ALL_TRAINING:
-        findings[ref] = finding_for(last=totals["last"], count=totals["n"], today=today)
+        findings[ref] = finding_for(last=last, count=n, today=today)
     reasons = {
         r["reason"]: r
         for r in Assignment.objects.values("reason").annotate(
             last=Max("completed_at", filter=Q(status=Assignment.Status.COMPLETED)),
-            n=Count("pk", filter=Q(status=Assignment.Status.COMPLETED, completed_at__date__gte=since)),
+            n=Count("pk", filter=Q(status=Assignment.Status.COMPLETED, completed_at__gte=start_of(since))),
             overdue=Count("pk", filter=Q(status=Assignment.Status.OPEN, due_date__lt=today)),
         )
     }
@@ -55,16 +73,10 @@ def summarise(*, today):
             last=row.get("last"), count=row.get("n", 0), today=today, partial=bool(overdue),
             note=_("%(n)d overdue") % {"n": overdue} if overdue else "",
         )  # fmt: skip
-    for field, mapping in (("course__category", CATEGORY_CLAUSES), ("course__method", METHOD_CLAUSES)):
-        rows = {
-            r[field]: r
-            for r in Completion.objects.values(field).annotate(
-                last=Max("completed_on"), n=Count("pk", filter=Q(completed_on__gte=since))
-            )
-        }
+    for field, mapping in (("category", CATEGORY_CLAUSES), ("method", METHOD_CLAUSES)):
         for value, ref in mapping.items():
-            row = rows.get(value, {})
-            findings[ref] = finding_for(last=row.get("last"), count=row.get("n", 0), today=today)
+            last, n = rollup(c for c in per_course if c in courses and courses[c][field] == value)
+            findings[ref] = finding_for(last=last, count=n if last is not None else 0, today=today)
     lines = PlanLine.objects.filter(year=today.year).count()
     plan = Finding(GREEN, lines, None) if lines else Finding(RED, 0, None, _("No training plan for this year"))
     findings["R6.1"] = findings["R6.1.1"] = plan
