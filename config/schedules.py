@@ -57,6 +57,11 @@ SCHEDULES: dict[str, dict] = {
         "crontab": {"minute": "30", "hour": "3"},
         "description": "Archive: delete exported ZIPs older than ANQUAN_ARCHIVE_KEEP_DAYS (R2.2.6).",
     },
+    "archive-requeue": {
+        "task": "archive.requeue_exports",
+        "crontab": {"minute": "*/15"},
+        "description": "Archive: queue again the exports still waiting after a broker outage (R2.2.6).",
+    },
     "responsibilities-reminders": {
         "task": "responsibilities.send_reminders",
         "crontab": {"minute": "50", "hour": "7"},

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.csv_export import formula_safe
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.permissions import require
+from apps.core.queueing import queue_now
 from apps.notifications.services import notify
 
 from .models import ArchiveExport
@@ -79,9 +80,22 @@ def _start(export_id: int) -> None:
         else:
             from .tasks import build_export
 
-            build_export.delay(export_id)
+            queue_now(build_export, export_id)  # bounded; a broker outage leaves it queued for the sweep
     except Exception:
         logger.exception("archive: could not queue export %s", export_id)
+
+
+def exports_requeue_stale(*, now: datetime.datetime | None = None, minutes: int = 10) -> int:
+    """Queue again the exports still waiting ``minutes`` after they were asked for (the broker was down when
+    they were requested, or a worker died); building one twice is harmless (``export_build`` only takes a
+    queued export). Returns how many were queued."""
+    from .tasks import build_export
+
+    now = now or timezone.now()
+    stale = ArchiveExport.objects.filter(
+        status=ArchiveExport.Status.QUEUED, created_at__lt=now - datetime.timedelta(minutes=minutes)
+    ).values_list("pk", flat=True)
+    return sum(1 for pk in stale if queue_now(build_export, pk))
 
 
 def _build_in_thread(export_id: int) -> None:

@@ -13,3 +13,10 @@ def cleanup_exports():
     from .services import exports_cleanup
 
     return exports_cleanup()
+
+
+@shared_task(name="archive.requeue_exports")
+def requeue_exports():
+    from .services import exports_requeue_stale
+
+    return exports_requeue_stale()

@@ -126,3 +126,29 @@ def test_requesting_an_export_on_the_embedded_default_answers_at_once(client, of
             break
         time.sleep(0.1)
     assert export.status == ArchiveExport.Status.READY
+
+
+def test_an_export_left_waiting_by_a_broker_outage_is_queued_again_by_the_sweep(officer, monkeypatch):
+    from apps.archive import tasks
+    from apps.archive.services import exports_requeue_stale
+    from apps.core.queueing import queue_resume
+
+    stale = ArchiveExport.objects.create(year=YEAR, requested_by=officer)
+    fresh = ArchiveExport.objects.create(year=YEAR - 1, requested_by=officer)
+    ArchiveExport.objects.filter(pk=stale.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=30))
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(tasks.build_export, "apply_async", broker_down)
+    assert exports_requeue_stale() == 0  # the broker is still down: nothing lost, it stays queued
+    stale.refresh_from_db()
+    assert stale.status == ArchiveExport.Status.QUEUED
+
+    monkeypatch.undo()
+    queue_resume()
+    assert exports_requeue_stale() == 1  # the broker is back: the waiting export is built (eager here)
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stale.status == ArchiveExport.Status.READY
+    assert fresh.status == ArchiveExport.Status.QUEUED  # asked for a minute ago: its own queueing stands
