@@ -8,6 +8,7 @@ from apps.core import fields as core_fields
 from apps.core.uploads import inspect_image
 from apps.core.workflow import MoveForm
 from apps.organization.models import Area, Department, Site
+from apps.organization.selectors import department_heads, safety_officers
 
 from .models import (
     ChecklistTemplate,
@@ -123,14 +124,11 @@ class PlanForm(forms.Form):
 
 
 def inspector_choices():
-    """Inspectors are safety officers and department heads (a short list, not every person)."""
+    """Inspectors are safety officers and department heads (a short list, not every person): the
+    organisation's own role selectors, in name order."""
     User = get_user_model()
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(role=User.Role.SAFETY_OFFICER) | Q(headed_departments__isnull=False))
-        .distinct()
-        .order_by("full_name", "username")
-    )
+    people = Q(pk__in=safety_officers().values("pk")) | Q(pk__in=department_heads().values("pk"))
+    return User.objects.filter(people).order_by("full_name", "username")
 
 
 class PlanLineForm(forms.Form):
