@@ -84,6 +84,11 @@ DEFAULT_FORMS = {NONE: NoCommentForm, OPTIONAL: CommentForm, REQUIRED: ReasonFor
 # ---------------------------------------------------------------------------------------------- moves
 
 
+def did_the_work(move, obj, user) -> bool:
+    """Whether ``user`` is one of the people ``move.not_by`` names on ``obj`` (separation of duties)."""
+    return user is not None and any(getattr(obj, f"{field}_id", None) == user.pk for field in move.not_by)
+
+
 @dataclasses.dataclass(frozen=True)
 class Move:
     """One allowed transition.
@@ -101,7 +106,9 @@ class Move:
     ``services`` module) when it is not ``<model>_<move>``. ``system`` marks a move the application
     makes itself (a time limit ran out, another record completed this one): never a button nor a URL,
     no permission of its own (the service that makes it has checked what it needs), and its actor may
-    be ``None`` (the timeline shows "system").
+    be ``None`` (the timeline shows "system"). ``not_by`` names the record's person fields (``created_by``,
+    ``submitted_by``…) whose person may not make this move: separation of duties, enforced by the engine
+    for everyone, superusers included (``has_perm`` never refuses an active superuser).
     """
 
     name: str
@@ -119,10 +126,12 @@ class Move:
     danger: bool = False
     service: str = ""
     system: bool = False
+    not_by: tuple = ()
     perm: str = dataclasses.field(default="", compare=False)  # filled in by the Workflow
 
     def __post_init__(self):
         object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "not_by", tuple(self.not_by))
         if self.comment not in COMMENT_POLICIES:
             raise ValueError(f"{self.name}: comment must be one of {COMMENT_POLICIES}, not {self.comment!r}")
         if self.sources and self.allowed is None and not self.system:
@@ -256,7 +265,11 @@ class Workflow:
 
     def moves_for(self, obj, user) -> list[Move]:
         """The moves ``user`` may make on ``obj`` now, in declaration order: the page's buttons."""
-        return [m for m in self.moves.values() if m.offered and user.has_perm(m.perm, obj)]
+        return [
+            m
+            for m in self.moves.values()
+            if m.offered and user.has_perm(m.perm, obj) and not did_the_work(m, obj, user)
+        ]
 
     def service_for(self, move: Move) -> Callable:
         """The app's service for ``move``: ``<services module>.<model>_<move>`` unless the move names one."""
@@ -345,6 +358,10 @@ class Workflow:
                 raise self.conflict(locked, move)
             if not move.system and not user.has_perm(move.perm, locked):
                 raise NotAllowed(gettext("You are not allowed to do this with %(number)s.") % {"number": record})
+            if not move.system and did_the_work(move, locked, user):
+                raise NotAllowed(
+                    gettext("Whoever prepared or submitted %(number)s does not approve it.") % {"number": record}
+                )
             if move.comment == REQUIRED and not comment:
                 raise ApplicationError(gettext("Give a reason."))
             from_state = self.state_of(locked)

@@ -31,7 +31,7 @@ FLOW = Workflow(
         Move(
             "approve", sources=[S.UNDER_REVIEW], target=S.APPROVED, label=_("Approved"), verb=_("Approve"),
             allowed=can_approve, comment=OPTIONAL, stamp_by="approved_by", stamp_at="approved_at",
-            service="version_approve",
+            service="version_approve", not_by=("prepared_by",),
         ),
         Move(
             "withdraw", sources=[S.APPROVED], target=S.WITHDRAWN, label=_("Withdrawn"), verb=_("Withdraw"),

@@ -46,6 +46,7 @@ def _approval_moves(*, can_prepare, created_label):
         Move(
             "approve", sources=[A.SUBMITTED], target=A.APPROVED, label=_("Approved"), verb=_("Approve"),
             allowed=can_approve, comment=OPTIONAL, stamp_by="approved_by", stamp_at="approved_at",
+            not_by=("created_by", "submitted_by"),
         ),
         Move(
             "return", sources=[A.SUBMITTED], target=A.DRAFT, label=_("Returned for changes"),

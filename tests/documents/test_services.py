@@ -144,3 +144,17 @@ def test_a_campaign_message_names_the_document_in_each_readers_language(
     note = Notification.objects.get(recipient=employee, key__endswith=":start")
     assert "消防安全制度" in note.body_text("zh-hans") and "Fire safety rule" not in note.body_text("zh-hans")
     assert "Fire safety rule" in note.body_text("en")
+
+
+def test_a_superuser_who_wrote_the_version_cannot_approve_it(officer, manager):
+    officer.is_superuser = True  # has_perm never refuses an active superuser: the engine checks the author
+    officer.save()
+    document = services.document_create(user=officer, number="AQ-9", title="Rule", category="rule")
+    version = document.versions.get()
+    services.version_update(user=officer, version=version, body_kind="text", body="x", effective_date=DUE)
+    services.version_submit(documentversion=version, user=officer)
+    with pytest.raises(NotAllowed):
+        services.version_approve(documentversion=version, user=officer)
+    version.refresh_from_db()
+    assert version.status == DocumentVersion.Status.UNDER_REVIEW
+    services.version_approve(documentversion=version, user=manager)

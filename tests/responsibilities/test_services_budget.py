@@ -164,3 +164,16 @@ def test_a_fake_invoice_refuses_the_spending(officer, manager):
     with pytest.raises(ApplicationError):
         _spend(line, officer, 10, attachment=fake)
     assert not Spending.objects.exists()
+
+
+def test_a_superuser_who_submitted_the_budget_may_not_approve_it_either(officer, manager):
+    # has_perm never refuses an active superuser; separation of duties is the engine's own check.
+    manager.is_superuser = True
+    manager.save()
+    budget = services.budget_create(user=officer, year=this_year())
+    services.budget_line_add(budget=budget, user=officer, category="training", description="Course", amount_requested=5)
+    services.budget_submit(budget=budget, user=manager)
+    refused(lambda: services.budget_approve(budget=budget, user=manager), budget, NotAllowed)
+    from apps.responsibilities.workflow import BUDGET_FLOW
+
+    assert "approve" not in {m.name for m in BUDGET_FLOW.moves_for(budget, manager)}
