@@ -360,7 +360,7 @@ class Workflow:
                 raise NotAllowed(gettext("You are not allowed to do this with %(number)s.") % {"number": record})
             if not move.system and did_the_work(move, locked, user):
                 raise NotAllowed(
-                    gettext("Whoever prepared or submitted %(number)s does not approve it.") % {"number": record}
+                    gettext("You did the work on %(number)s, so someone else must approve it.") % {"number": record}
                 )
             if move.comment == REQUIRED and not comment:
                 raise ApplicationError(gettext("Give a reason."))

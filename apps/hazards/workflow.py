@@ -55,6 +55,7 @@ FLOW = Workflow(
         Move(
             "sign_off", sources=[S.RECTIFIED], target=S.SIGNED_OFF, label=_("Signed off"), verb=_("Sign off"),
             allowed=can_sign_off, comment=OPTIONAL, stamp_by="signed_off_by", stamp_at="signed_off_at",
+            not_by=("rectified_by",),
         ),
         Move(
             "return", sources=[S.RECTIFIED], target=S.RECTIFYING, label=_("Returned for rework"),
@@ -63,7 +64,7 @@ FLOW = Workflow(
         Move(
             "verify", sources=[S.SIGNED_OFF], target=S.CLOSED, label=_("Verified and closed"),
             verb=_("Verify and close"), allowed=can_verify, comment=OPTIONAL,
-            stamp_by="verified_by", stamp_at="closed_at",
+            stamp_by="verified_by", stamp_at="closed_at", not_by=("rectified_by",),
         ),
         Move(
             "reopen", sources=[S.SIGNED_OFF, S.CLOSED], target=S.RECTIFYING, label=_("Reopened"), verb=_("Reopen"),

@@ -122,3 +122,17 @@ def test_officer_who_rectified_cannot_verify_but_another_officer_can(reported, o
         hazard_verify(hazard=hazard, user=officer)
     hazard_verify(hazard=hazard, user=other_officer)
     assert Hazard.objects.get(pk=hazard.pk).status == Hazard.Status.CLOSED
+
+
+def test_a_superuser_who_rectified_cannot_sign_off_or_verify(head_rectified, head, manager):
+    # has_perm never refuses an active superuser: the engine's `not_by` check still does.
+    head.is_superuser = True
+    head.save()
+    with pytest.raises(NotAllowed):
+        hazard_sign_off(hazard=head_rectified, user=head)
+    assert "sign_off" not in _moves(head_rectified, head)
+    hazard_sign_off(hazard=head_rectified, user=manager)
+    hazard = Hazard.objects.select_related("department").get(pk=head_rectified.pk)
+    with pytest.raises(NotAllowed):
+        hazard_verify(hazard=hazard, user=head)
+    assert "verify" not in _moves(hazard, head)
